@@ -1,0 +1,3 @@
+export interface AwsEstate {
+  accounts: string[];
+}

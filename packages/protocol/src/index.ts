@@ -1,0 +1,3 @@
+export * from './resource/index.ts';
+export * from './errors/index.ts';
+export * from './sim/index.ts';
