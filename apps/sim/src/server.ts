@@ -8,7 +8,7 @@ import { CallLog } from './core/call-log.ts';
 import { OffsetClock, type SimClock } from './core/clock.ts';
 import { createAdmin } from './core/admin.ts';
 import { FaultInjector, type FaultConfigInput } from './core/faults.ts';
-import type { CloudFrontend, SimContext } from './core/frontend.ts';
+import type { CloudFrontend, SimContext, SimTiming } from './core/frontend.ts';
 import { createListener } from './core/pipeline.ts';
 import { generateCertificate } from './core/tls.ts';
 import { generateEstate, todayEpoch, type Estate } from './estate/estate.ts';
@@ -26,6 +26,8 @@ export interface SimulatorOptions {
   ports?: { aws?: number; azure?: number; gcp?: number };
   faults?: FaultConfigInput;
   clock?: SimClock;
+  /** Simulated duration of state changes (default 5,000 ms; 0 = immediate). */
+  transitionMs?: number;
 }
 
 /** Where each cloud is served, and what a client needs to trust and reach it. */
@@ -41,6 +43,7 @@ export interface SimEndpoints {
 
 export interface RunningSimulator {
   endpoints: SimEndpoints;
+  timing: SimTiming;
   clock: SimClock;
   faults: FaultInjector;
   log: CallLog;
@@ -62,7 +65,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const log = new CallLog();
   let settings = { seed: options.seed ?? 1, size: options.size ?? 'small', epoch: options.epoch ?? todayEpoch(clock.now()) };
   let estate = generateEstate(settings);
-  const ctx: SimContext = { clock, faults, estate: () => estate };
+  const timing: SimTiming = { transitionMs: options.transitionMs ?? 5_000 };
+  const ctx: SimContext = { clock, faults, estate: () => estate, timing };
 
   const tls = await generateCertificate();
   const awsServer = createHttpServer();
@@ -99,6 +103,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       return estate;
     },
     endpoints: () => ({ ...endpoints, azureCaCert: undefined }),
+    timing,
   });
   const wire = (server: Server, frontend: CloudFrontend): void => {
     server.on('request', createListener(frontend, ctx, log, admin));
@@ -109,6 +114,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
   return {
     endpoints,
+    timing,
     clock,
     faults,
     log,

@@ -5,6 +5,7 @@ import { FaultConfigSchema, type FaultInjector } from './faults.ts';
 import { json, type SimRequest, type SimResponse } from './http.ts';
 import { computeLowerBound } from './lower-bound.ts';
 import type { Estate } from '../estate/estate.ts';
+import type { SimTiming } from './frontend.ts';
 
 export interface AdminDeps {
   clock: SimClock;
@@ -13,9 +14,11 @@ export interface AdminDeps {
   estate(): Estate;
   reset(options: { seed?: number | undefined; size?: string | undefined; epoch?: number | undefined }): Estate;
   endpoints(): unknown;
+  timing: SimTiming;
 }
 
 const ClockBody = z.object({ advanceMs: z.number().min(0).max(10 * 365 * 86_400_000) });
+const TimingBody = z.object({ transitionMs: z.number().int().min(0).max(3_600_000) });
 const ResetBody = z.object({
   seed: z.number().int().optional(),
   size: z.string().optional(),
@@ -84,6 +87,14 @@ export function createAdmin(deps: AdminDeps): (req: SimRequest) => Promise<SimRe
           if (!parsed.success) return json(400, { error: { code: 'invalid-clock', message: parsed.error.message } });
           deps.clock.advance(parsed.data.advanceMs);
           return json(200, { now: new Date(deps.clock.now()).toISOString() });
+        }
+        case 'GET /_sim/timing':
+          return json(200, deps.timing);
+        case 'POST /_sim/timing': {
+          const parsed = TimingBody.safeParse(parseBody(req));
+          if (!parsed.success) return json(400, { error: { code: 'invalid-timing', message: parsed.error.message } });
+          deps.timing.transitionMs = parsed.data.transitionMs;
+          return json(200, deps.timing);
         }
         case 'POST /_sim/reset': {
           const parsed = ResetBody.safeParse(parseBody(req));

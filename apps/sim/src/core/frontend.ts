@@ -11,6 +11,17 @@ export interface SimContext {
   readonly faults: FaultInjector;
   /** The current estate; read it per request, it changes on `POST /_sim/reset`. */
   estate(): Estate;
+  /** Behaviour settings (changeable at run time with `POST /_sim/timing`). */
+  readonly timing: SimTiming;
+}
+
+/**
+ * How long simulated state changes take, in simulated ms: `stop` leaves an instance `stopping`
+ * for `transitionMs`, an Azure long-running operation stays `InProgress` for it, a GCP operation
+ * stays RUNNING. Tests advance the clock past it; 0 makes changes immediate.
+ */
+export interface SimTiming {
+  transitionMs: number;
 }
 
 export type InjectedFault =
