@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CallLog } from './call-log.ts';
 import { isCallInfo, type CloudFrontend, type SimContext } from './frontend.ts';
-import { BodyTooLarge, readRequest, writeResponse, type SimRequest, type SimResponse } from './http.ts';
+import { BodyTooLarge, json, readRequest, writeResponse, type SimRequest, type SimResponse } from './http.ts';
 
 export type AdminHandler = (req: SimRequest) => Promise<SimResponse | undefined>;
 
@@ -36,7 +36,8 @@ export function createListener(
     }
     if (request.path.startsWith('/_sim/')) {
       const answer = await admin(request);
-      writeResponse(res, answer ?? { status: 404, body: 'unknown simulator endpoint' }, request.method);
+      const notFound = json(404, { error: { code: 'not-found', message: `No simulator endpoint ${request.method} ${request.path}` } });
+      writeResponse(res, answer ?? notFound, request.method);
       return;
     }
     const identified = safely(() => frontend.identify(request));
