@@ -3,7 +3,9 @@ import type { AwsRegionState } from './estate.ts';
 /** A VPC as the services placed in it (RDS, Lambda, EKS) need to see it. */
 export interface VpcPlacement {
   vpcId: string;
+  isDefault: boolean;
   subnets: { id: string; az: string }[];
+  /** The VPC's security groups, the `default` group last. */
   securityGroupIds: string[];
 }
 
@@ -14,17 +16,26 @@ export interface VpcPlacement {
  * VPCs without a subnet are left out; an empty list means the region has no usable VPC.
  */
 export function vpcPlacements(region: AwsRegionState): VpcPlacement[] {
-  const ec2 = region.ec2 as unknown as Partial<Ec2Like>;
-  const vpcs = new Map<string, VpcPlacement>();
-  for (const vpc of ec2.vpcs ?? []) vpcs.set(vpc.id, { vpcId: vpc.id, subnets: [], securityGroupIds: [] });
-  for (const subnet of ec2.subnets ?? []) vpcs.get(subnet.vpcId)?.subnets.push({ id: subnet.id, az: subnet.az });
-  for (const group of ec2.securityGroups ?? []) vpcs.get(group.vpcId)?.securityGroupIds.push(group.id);
-  return [...vpcs.values()].filter((v) => v.subnets.length > 0);
-}
-
-/** The parts of the EC2 state read here (kept loose until the EC2 records settle). */
-interface Ec2Like {
-  vpcs: { id: string }[];
-  subnets: { id: string; vpcId: string; az: string }[];
-  securityGroups: { id: string; vpcId: string }[];
+  const ec2 = region.ec2;
+  const vpcs = new Map<string, VpcPlacement & { defaultGroups: string[] }>();
+  for (const vpc of ec2.vpcs.values())
+    vpcs.set(vpc.id, {
+      vpcId: vpc.id,
+      isDefault: vpc.isDefault,
+      subnets: [],
+      securityGroupIds: [],
+      defaultGroups: [],
+    });
+  for (const subnet of ec2.subnets.values())
+    vpcs.get(subnet.vpcId)?.subnets.push({ id: subnet.id, az: subnet.az });
+  for (const group of ec2.securityGroups.values()) {
+    const vpc = vpcs.get(group.vpcId);
+    if (vpc) (group.name === 'default' ? vpc.defaultGroups : vpc.securityGroupIds).push(group.id);
+  }
+  return [...vpcs.values()]
+    .filter((v) => v.subnets.length > 0)
+    .map(({ defaultGroups, ...v }) => ({
+      ...v,
+      securityGroupIds: [...v.securityGroupIds, ...defaultGroups],
+    }));
 }

@@ -1,5 +1,5 @@
 import type { DailyCost } from '../estate/cost.ts';
-import type { AnyResource, ResourceGroupRecord, SubscriptionRecord, VmRecord } from './records.ts';
+import type { AnyResource, ArmType, ResourceGroupRecord, ResourceOf, SubscriptionRecord, VmRecord } from './records.ts';
 import { T } from './records.ts';
 
 /** A long-running operation: `InProgress` until the simulator clock reaches `completesAt`. */
@@ -86,13 +86,13 @@ export function findResource(az: AzureEstate, id: string): AnyResource | undefin
 }
 
 /** The resource with this ID if it has this type. */
-export function findOfType<R extends AnyResource>(az: AzureEstate, id: string, type: R['type']): R | undefined {
+export function findOfType<K extends ArmType>(az: AzureEstate, id: string, type: K): ResourceOf<K> | undefined {
   const found = findResource(az, id);
-  return found && found.type === type ? (found as R) : undefined;
+  return found && found.type === type ? (found as ResourceOf<K>) : undefined;
 }
 
-export function resourcesOfType<R extends AnyResource>(az: AzureEstate, type: R['type']): readonly R[] {
-  return (az.byType.get(type.toLowerCase()) ?? []) as R[];
+export function resourcesOfType<K extends ArmType>(az: AzureEstate, type: K): readonly ResourceOf<K>[] {
+  return (az.byType.get(type.toLowerCase()) ?? []) as ResourceOf<K>[];
 }
 
 export function allResources(az: AzureEstate): AnyResource[] {

@@ -1,18 +1,262 @@
+import { randomUUID } from 'node:crypto';
 import type { CallInfo } from '../core/call.ts';
-import type { CloudFrontend, SimContext } from '../core/frontend.ts';
-import { json, type SimRequest } from '../core/http.ts';
+import type { CloudFrontend, InjectedFault, SimContext } from '../core/frontend.ts';
+import { header, json, type SimRequest, type SimResponse } from '../core/http.ts';
+import { AzureError, renderAzureError } from './arm/errors.ts';
+import type { ArmRequest } from './arm/request.ts';
+import { ArmRouter, type RouteMatch } from './arm/router.ts';
+import { findResource, sweep } from './estate.ts';
+import { identityResponse } from './identity.ts';
+import { renderResource } from './render/resources.ts';
+import { ARM_ROUTES, KNOWN_NAMESPACES } from './routes/index.ts';
+import { serviceOfNamespace } from './routes/resources.ts';
 
 export interface AzureFrontendOptions {
   /** This endpoint's own base URL (for Location headers, discovery documents, self links). */
   baseUrl: string;
 }
 
-/** The Azure protocol frontend. */
-export function createAzureFrontend(_ctx: SimContext, _options: AzureFrontendOptions): CloudFrontend {
+const router = new ArmRouter(ARM_ROUTES);
+
+/** Splits and percent-decodes a path; repeated slashes collapse (`//subscriptions/…` from SDKs). */
+function segmentsOf(path: string): string[] {
+  return path
+    .split('/')
+    .filter((s) => s.length > 0)
+    .map((s) => decodeURIComponent(s));
+}
+
+/**
+ * The Azure frontend: the identity platform's token endpoints, then Azure Resource Manager over
+ * HTTPS (case-insensitive paths, bearer required, api-version not validated), Resource Graph,
+ * Azure Monitor metrics and Cost Management.
+ */
+export function createAzureFrontend(ctx: SimContext, options: AzureFrontendOptions): CloudFrontend {
+  const { baseUrl } = options;
+  const matches = new WeakMap<SimRequest, RouteMatch>();
+
+  function identify(req: SimRequest): CallInfo | SimResponse {
+    let segments: string[];
+    try {
+      segments = segmentsOf(req.path);
+    } catch {
+      return renderAzureError(new AzureError(400, 'InvalidRequestUri', `The request URI '${req.path}' is not valid.`));
+    }
+    const identity = identityResponse(req, segments, baseUrl);
+    if (identity) return identity;
+    const auth = header(req, 'authorization');
+    if (!auth || !/^Bearer\s+\S+/i.test(auth)) {
+      const missing = !auth;
+      return json(
+        401,
+        {
+          error: missing
+            ? { code: 'AuthenticationFailed', message: "Authentication failed. The 'Authorization' header is missing." }
+            : { code: 'InvalidAuthenticationToken', message: 'The access token is invalid.' },
+        },
+        {
+          'WWW-Authenticate': `Bearer authorization_uri="${baseUrl}/", error="invalid_token", error_description="${missing ? "The authentication failed because of missing 'Authorization' header." : 'The access token is invalid.'}"`,
+        },
+      );
+    }
+    const match = router.match(req.method, segments) ?? fallback(req, segments);
+    if (match === 'methodMismatch') {
+      return renderAzureError(new AzureError(405, 'MethodNotAllowed', `The requested resource does not support http method '${req.method}'.`));
+    }
+    if (!match) return renderAzureError(unknownPath(req, segments));
+    matches.set(req, match);
+    return callInfo(req, match, segments);
+  }
+
+  /** GET of any resource by its ID (resources.getById), for types without their own route. */
+  function fallback(req: SimRequest, segments: readonly string[]): RouteMatch | undefined {
+    if (req.method !== 'GET' || segments.length < 8) return undefined;
+    const id = '/' + segments.join('/');
+    const found = findResource(ctx.estate().azure, id);
+    if (!found) return undefined;
+    return {
+      route: {
+        method: 'GET',
+        path: id,
+        service: serviceOfNamespace(found.type.split('/')[0]!),
+        operation: 'resources.getById',
+        handle: (rc) => json(200, renderResource(rc.az, found, rc.ctx.clock)),
+      },
+      params: { subscriptionId: segments[1]!, resourceGroupName: segments[3]! },
+    };
+  }
+
+  function callInfo(req: SimRequest, match: RouteMatch, segments: readonly string[]): CallInfo {
+    const { route, params } = match;
+    return {
+      cloud: 'azure',
+      service: typeof route.service === 'function' ? route.service(params) : route.service,
+      operation: route.operation,
+      account: (params['subscriptionId'] ?? accountFromScope(params['scope']) ?? accountFromBody(req) ?? '').toLowerCase(),
+      region: regionOf(params, segments),
+      mutating: route.method !== 'GET' && !route.read,
+    };
+  }
+
+  function regionOf(params: Record<string, string>, segments: readonly string[]): string {
+    if (params['location']) return params['location'].toLowerCase();
+    const az = ctx.estate().azure;
+    const id = params['scope'] ?? (segments.length >= 8 && segments[4]!.toLowerCase() === 'providers' ? '/' + segments.slice(0, 8).join('/') : undefined);
+    return (id && findResource(az, id)?.location) || 'global';
+  }
+
+  async function handle(req: SimRequest, call: CallInfo): Promise<SimResponse> {
+    let match = matches.get(req);
+    if (!match) {
+      const again = identify(req);
+      if (!('operation' in again)) return again;
+      match = matches.get(req)!;
+    }
+    const az = ctx.estate().azure;
+    const now = ctx.clock.now();
+    sweep(az, now);
+    const rc: ArmRequest = { req, params: match.params, ctx, az, now, baseUrl, call };
+    try {
+      validateName(req, match.params);
+      return await match.route.handle(rc);
+    } catch (error) {
+      if (error instanceof AzureError) return renderAzureError(error);
+      throw error;
+    }
+  }
+
   return {
     cloud: 'azure',
-    identify: (_req: SimRequest) => json(501, { error: 'not yet served' }),
-    handle: () => json(501, { error: 'not yet served' }),
-    fault: (_fault, _call: CallInfo) => json(500, { error: 'fault' }),
+    identify,
+    handle,
+    fault: (fault: InjectedFault, call: CallInfo) => renderFault(fault, call),
+    decorate: (response, call, remaining) => decorate(response, call, remaining),
   };
+}
+
+/** ARM's rule for resource names in writes. */
+function validateName(req: SimRequest, params: Record<string, string>): void {
+  const name = params['name'];
+  if (req.method === 'GET' || name === undefined) return;
+  if (name.length > 80 || !/^\w[\w.\-()]*$/.test(name) || /[.]$/.test(name)) {
+    throw new AzureError(
+      400,
+      'InvalidResourceName',
+      `Resource name ${name} is invalid. The name can be up to 80 characters long. It must begin with a word character, and it must end with a word character or with '_'. The name may contain word characters or '.', '-', '_'.`,
+    );
+  }
+}
+
+function accountFromScope(scope: string | undefined): string | undefined {
+  return scope ? /^\/subscriptions\/([^/]+)/i.exec(scope)?.[1] : undefined;
+}
+
+function accountFromBody(req: SimRequest): string | undefined {
+  if (req.body.length === 0 || req.body.length > 1_000_000) return undefined;
+  try {
+    const body = JSON.parse(req.body.toString('utf8')) as { subscriptions?: unknown };
+    return Array.isArray(body.subscriptions) && typeof body.subscriptions[0] === 'string' ? body.subscriptions[0] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** ARM's answer for paths nothing serves: unknown namespace, unknown type, or nothing at all. */
+function unknownPath(req: SimRequest, segments: readonly string[]): AzureError {
+  const at = segments.findIndex((s) => s.toLowerCase() === 'providers');
+  const namespace = at >= 0 ? segments[at + 1] : undefined;
+  const apiVersion = req.query.get('api-version') ?? '';
+  if (namespace && !KNOWN_NAMESPACES.has(namespace.toLowerCase()) && !namespace.toLowerCase().startsWith('microsoft.')) {
+    return new AzureError(400, 'InvalidResourceNamespace', `The resource namespace '${namespace}' is invalid.`);
+  }
+  if (namespace && segments[at + 2]) {
+    if (!KNOWN_NAMESPACES.has(namespace.toLowerCase())) {
+      return new AzureError(404, 'NoRegisteredProviderFound', `No registered resource provider found for location 'global' and API version '${apiVersion}' for type '${segments[at + 2]}'.`);
+    }
+    if (segments.length >= at + 4 && segments[2]?.toLowerCase() === 'resourcegroups') {
+      const type = segments.slice(at + 1, at + 3).join('/');
+      return new AzureError(404, 'ResourceNotFound', `The Resource '${type}/${segments[at + 3]}' under resource group '${segments[3]}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`);
+    }
+    return new AzureError(400, 'InvalidResourceType', `The resource type '${segments[at + 2]}' could not be found in the namespace '${namespace}' for api version '${apiVersion}'.`);
+  }
+  return new AzureError(404, 'NotFound', `No HTTP resource was found that matches the request URI '${req.path}'.`);
+}
+
+function requestHeaders(): Record<string, string> {
+  const id = randomUUID();
+  return {
+    'x-ms-request-id': id,
+    'x-ms-correlation-request-id': id,
+    'x-ms-routing-request-id': `EASTUS:${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}Z:${id}`,
+    'Cache-Control': 'no-cache',
+    'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+  };
+}
+
+function renderFault(fault: InjectedFault, call: CallInfo): SimResponse {
+  const base = requestHeaders();
+  switch (fault.kind) {
+    case 'throttle': {
+      const retry = String(Math.max(1, Math.ceil(fault.retryAfterSeconds)));
+      if (call.service === 'resourcegraph') {
+        return json(
+          429,
+          {
+            error: {
+              code: 'RateLimiting',
+              message: `Please provide below info when asking for support: timestamp = ${new Date().toISOString()}, correlationId = ${base['x-ms-correlation-request-id']}.`,
+              details: [
+                {
+                  code: 'RateLimiting',
+                  message: 'Client application has been throttled and should not attempt to repeat the request until an amount of time has elapsed. Please see https://aka.ms/resourcegraph-throttling for help.',
+                },
+              ],
+            },
+          },
+          { ...base, 'Retry-After': retry, 'x-ms-user-quota-remaining': '0', 'x-ms-user-quota-resets-after': `00:00:${retry.padStart(2, '0')}` },
+        );
+      }
+      const kind = call.mutating ? 'write' : 'read';
+      return json(
+        429,
+        {
+          error: {
+            code: 'SubscriptionRequestsThrottled',
+            message: `Number of '${kind}' requests for subscription '${call.account}' actor '3f2c7b2e-0f2b-4d3b-9a31-5b6b7c8d9e0f' exceeded. Please try again after '${retry}' seconds after the last request. See https://aka.ms/ARMThrottling for more details.`,
+          },
+        },
+        { ...base, 'Retry-After': retry, [`x-ms-ratelimit-remaining-subscription-${kind}s`]: '0' },
+      );
+    }
+    case 'outage':
+      return renderWithHeaders(new AzureError(503, 'ServiceUnavailable', `The service '${call.service}' is temporarily unavailable in region '${call.region}'. Please try again later.`), base);
+    case 'error':
+    case 'internal':
+      return renderWithHeaders(
+        new AzureError(
+          500,
+          'InternalServerError',
+          `Encountered internal server error. Diagnostic information: timestamp '${new Date().toISOString()}', subscription id '${call.account}', tracking id '${base['x-ms-request-id']}', request correlation id '${base['x-ms-correlation-request-id']}'.`,
+        ),
+        base,
+      );
+  }
+}
+
+function renderWithHeaders(error: AzureError, headers: Record<string, string>): SimResponse {
+  const response = renderAzureError(error);
+  return { ...response, headers: { ...response.headers, ...headers } };
+}
+
+/** ARM's headers on every served call: request ids and the remaining quota of the bucket drawn from. */
+function decorate(response: SimResponse, call: CallInfo, remaining: number | undefined): SimResponse {
+  const headers: Record<string, string> = { ...requestHeaders(), ...response.headers };
+  if (call.service === 'resourcegraph') {
+    headers['x-ms-user-quota-remaining'] = String(Math.floor(remaining ?? 14));
+    headers['x-ms-user-quota-resets-after'] = '00:00:05';
+  } else {
+    const kind = call.mutating ? 'writes' : 'reads';
+    headers[`x-ms-ratelimit-remaining-subscription-${kind}`] = String(Math.floor(remaining ?? (call.mutating ? 199 : 249)));
+  }
+  return { ...response, headers };
 }

@@ -152,6 +152,8 @@ export interface LbRecord extends ArmBase {
   publicIpId?: string | undefined;
   subnetId?: string | undefined;
   privateIp?: string | undefined;
+  poolName: string;
+  frontendName: string;
   backendNicIds: string[];
   rules: LbRule[];
 }
@@ -264,6 +266,9 @@ export type AnyResource =
   | AksRecord
   | VaultRecord
   | IdentityRecord;
+
+/** The record type that holds resources of ARM type `K`. */
+export type ResourceOf<K extends ArmType> = AnyResource extends infer R ? (R extends { type: infer U } ? (K extends U ? R : never) : never) : never;
 
 export interface SubscriptionRecord {
   subscriptionId: string;

@@ -27,7 +27,10 @@ export async function readRequest(req: IncomingMessage): Promise<SimRequest> {
     if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
     chunks.push(chunk);
   }
-  const url = new URL(req.url ?? '/', 'http://sim.invalid');
+  // A path starting with `//` (Azure SDKs send `//subscriptions/…` for scope parameters) would
+  // parse as a protocol-relative URL; keep it a path.
+  const raw = req.url ?? '/';
+  const url = new URL(raw.startsWith('//') ? raw.replace(/^\/+/, '/') : raw, 'http://sim.invalid');
   return {
     method: (req.method ?? 'GET').toUpperCase(),
     path: url.pathname,

@@ -35,11 +35,15 @@ export interface StartMotoOptions {
 export async function startMoto(options: StartMotoOptions = {}): Promise<MotoServer> {
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
-  const child = spawn(options.python ?? 'python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
-    detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, MOTO_ALLOW_NONEXISTENT_REGION: 'false', PYTHONUNBUFFERED: '1' },
-  });
+  const child = spawn(
+    options.python ?? 'python3',
+    ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)],
+    {
+      detached: true,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, MOTO_ALLOW_NONEXISTENT_REGION: 'false', PYTHONUNBUFFERED: '1' },
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString('utf8')).slice(-4_000);
@@ -67,7 +71,12 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<MotoSer
   };
 }
 
-async function waitReady(endpoint: string, exited: Promise<number | null>, timeoutMs: number, stderr: () => string): Promise<void> {
+async function waitReady(
+  endpoint: string,
+  exited: Promise<number | null>,
+  timeoutMs: number,
+  stderr: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let gone = false;
   void exited.then(() => (gone = true));

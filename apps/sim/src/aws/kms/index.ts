@@ -1,9 +1,14 @@
 import type { AwsService } from '../operation.ts';
+import { describeKey } from './describe-key.ts';
+import { getKeyRotationStatus } from './get-key-rotation-status.ts';
+import { listAliases } from './list-aliases.ts';
+import { listKeys } from './list-keys.ts';
+import { listResourceTags } from './list-resource-tags.ts';
 
-/** KMS (placeholder: operations are added by the kms work). */
+/** AWS Key Management Service (awsJson1_1, `TrentService`). */
 export const KMS_SERVICE: AwsService = {
   signingName: 'kms',
   protocol: 'json',
   targetPrefix: 'TrentService',
-  operations: [],
+  operations: [listKeys, listAliases, describeKey, getKeyRotationStatus, listResourceTags],
 };

@@ -1,8 +1,30 @@
-/** Lambda state of one account and region. (Placeholder: the lambda work defines the records.) */
+import type { TagMap } from '../tagging/tags.ts';
+
+export interface LambdaFunction {
+  name: string;
+  arn: string;
+  runtime: string;
+  role: string;
+  handler: string;
+  codeSize: number;
+  description: string;
+  timeout: number;
+  memorySize: number;
+  lastModified: number;
+  codeSha256: string;
+  revisionId: string;
+  architecture: 'x86_64' | 'arm64';
+  vpc?: { subnetIds: string[]; securityGroupIds: string[]; vpcId: string } | undefined;
+  environment?: Record<string, string> | undefined;
+  tags: TagMap;
+}
+
+/** Lambda state of one account and region. */
 export interface LambdaState {
-  ids: Set<string>;
+  functions: LambdaFunction[];
+  byName: Map<string, LambdaFunction>;
 }
 
 export function emptyLambdaState(): LambdaState {
-  return { ids: new Set() };
+  return { functions: [], byName: new Map() };
 }

@@ -1,4 +1,5 @@
 import type { AwsService } from '../operation.ts';
+import { assumeRole } from './assume-role.ts';
 import { getCallerIdentity } from './get-caller-identity.ts';
 
 /** AWS Security Token Service (awsQuery). */
@@ -7,5 +8,5 @@ export const STS_SERVICE: AwsService = {
   protocol: 'query',
   xmlns: 'https://sts.amazonaws.com/doc/2011-06-15/',
   global: true,
-  operations: [getCallerIdentity],
+  operations: [getCallerIdentity, assumeRole],
 };

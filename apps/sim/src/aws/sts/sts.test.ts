@@ -12,7 +12,11 @@ describe('STS', () => {
   after(() => sim.close());
 
   it('GetCallerIdentity answers with the first account for a plain key', async () => {
-    const sts = new STSClient({ endpoint: sim.endpoints.aws, region: 'us-east-1', credentials: TEST_AWS_CREDENTIALS });
+    const sts = new STSClient({
+      endpoint: sim.endpoints.aws,
+      region: 'us-east-1',
+      credentials: TEST_AWS_CREDENTIALS,
+    });
     const identity = await sts.send(new GetCallerIdentityCommand({}));
     assert.equal(identity.Account, sim.estate().aws.accounts[0]!.id);
     assert.match(identity.Arn ?? '', /^arn:aws:iam::\d{12}:user\//);

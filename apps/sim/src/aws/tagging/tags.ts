@@ -36,3 +36,11 @@ export function recordUntagged(manifest: ManifestBuilder, arn: string, tags: Tag
 export function tagList(tags: TagMap): { Key: string; Value: string }[] {
   return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 }
+
+/**
+ * Sets a tag without letting a key such as `__proto__` reach the prototype (tag keys are user
+ * input).
+ */
+export function setTag(tags: TagMap, key: string, value: string): void {
+  Object.defineProperty(tags, key, { value, enumerable: true, writable: true, configurable: true });
+}

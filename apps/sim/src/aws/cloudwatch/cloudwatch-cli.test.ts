@@ -1,0 +1,72 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import type { RunningSimulator } from '../../server.ts';
+import { startTestSimulator, TEST_AWS_CREDENTIALS } from '../../testing/sim-fixture.ts';
+
+const run = promisify(execFile);
+
+/** Debian's awscli 2.9 speaks awsQuery to CloudWatch; the pip 1.45 one speaks JSON. */
+const DEBIAN_AWS = '/usr/bin/aws';
+
+async function cli(binary: string, sim: RunningSimulator, args: string[]): Promise<Record<string, unknown>> {
+  const { stdout } = await run(binary, ['--endpoint-url', sim.endpoints.aws, '--region', 'us-east-1', '--output', 'json', ...args], {
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      AWS_ACCESS_KEY_ID: TEST_AWS_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: TEST_AWS_CREDENTIALS.secretAccessKey,
+      AWS_CONFIG_FILE: '/dev/null',
+      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_PAGER: '',
+    },
+    timeout: 60_000,
+  });
+  return JSON.parse(stdout) as Record<string, unknown>;
+}
+
+interface Datapoint {
+  Timestamp: string;
+  Average: number;
+  Maximum: number;
+  Unit: string;
+}
+
+describe('CloudWatch through the aws CLIs', () => {
+  let sim: RunningSimulator;
+  let instanceId: string;
+  let args: string[];
+  before(async () => {
+    sim = await startTestSimulator({ manualClock: true });
+    instanceId = [...sim.estate().aws.accounts[0]!.regions.get('us-east-1')!.ec2.instances.keys()][0]!;
+    const end = new Date(sim.clock.now()).toISOString();
+    const start = new Date(sim.clock.now() - 7 * 86_400_000).toISOString();
+    args = [
+      'cloudwatch', 'get-metric-statistics', '--namespace', 'AWS/EC2', '--metric-name', 'CPUUtilization',
+      '--dimensions', `Name=InstanceId,Value=${instanceId}`, '--start-time', start, '--end-time', end,
+      '--period', '3600', '--statistics', 'Average', 'Maximum',
+    ];
+  });
+  after(() => sim.close());
+
+  const check = (out: Record<string, unknown>): void => {
+    assert.equal(out['Label'], 'CPUUtilization');
+    const points = out['Datapoints'] as Datapoint[];
+    assert.equal(points.length, 7 * 24);
+    assert.ok(points.every((p) => p.Unit === 'Percent' && p.Maximum >= p.Average && p.Average >= 0 && p.Average <= 100));
+    assert.ok(points.every((p) => !Number.isNaN(Date.parse(p.Timestamp))));
+  };
+
+  it('pip aws (JSON protocol): cloudwatch get-metric-statistics', async () => {
+    const since = sim.log.lastSeq;
+    check(await cli('aws', sim, args));
+    assert.equal(sim.log.list(since).at(-1)?.operation, 'GetMetricStatistics');
+  });
+
+  it('Debian aws 2.9 (awsQuery protocol): cloudwatch get-metric-statistics', { skip: !existsSync(DEBIAN_AWS) && 'awscli 2.9 not installed' }, async () => {
+    check(await cli(DEBIAN_AWS, sim, args));
+  });
+});

@@ -1,0 +1,37 @@
+export interface GkeNodePool {
+  name: string;
+  machineType: string;
+  nodeCount: number;
+  diskSizeGb: number;
+  autoscaling: { min: number; max: number } | undefined;
+  version: string;
+}
+
+export interface GkeCluster {
+  project: string;
+  /** Region (regional cluster) or zone (zonal cluster). */
+  location: string;
+  name: string;
+  id: string;
+  createdMs: number;
+  version: string;
+  network: string;
+  subnet: string;
+  endpoint: string;
+  privateEndpoint: string;
+  enablePrivateNodes: boolean;
+  enablePrivateEndpoint: boolean;
+  /** Authorised networks for the control plane; undefined when the feature is off. */
+  authorizedNetworks?: { displayName: string; cidrBlock: string }[] | undefined;
+  autopilot: boolean;
+  releaseChannel: 'REGULAR' | 'STABLE' | 'RAPID';
+  nodePools: GkeNodePool[];
+  labels: Record<string, string>;
+  clusterIpv4Cidr: string;
+  servicesIpv4Cidr: string;
+  zones: string[];
+}
+
+export interface ContainerState {
+  clusters: GkeCluster[];
+}

@@ -1,0 +1,278 @@
+// `npm run bench`: escher-sim beside moto on the same SDK calls, in one run, plus the simulator's
+// own figures (large-estate generation, rate-limit lower bound of a discovery sweep). Prints a
+// table and writes bench/results/latest.json. See bench/README.md for what each figure means.
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { startMoto, type MotoServer } from '../apps/sim/src/differential/moto.ts';
+import { startSimulator, type RunningSimulator } from '../apps/sim/src/server.ts';
+import { describeAll, ec2Client, firstPage, launchFleet } from './lib/fleet.ts';
+import { formatMs, mb, median, percentile, ratio, repeat, timed } from './lib/stats.ts';
+import { table } from './lib/table.ts';
+import { sweepDescribeInstances, type SweepResult } from './sweep.ts';
+
+const run = promisify(execFile);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const EPOCH = Date.UTC(2026, 10, 1);
+const SIM_KEYS = { accessKeyId: 'AKIAEXAMPLEBENCH', secretAccessKey: 'bench' };
+const MOTO_KEYS = { accessKeyId: 'AKIAEXAMPLEBENCH', secretAccessKey: 'bench' };
+/** Regions no generated estate uses, so each fleet is exactly what the benchmark launched. */
+const REGION_1K = 'sa-east-1';
+const REGION_100K = 'ca-central-1';
+const N = { fullSim: 10, fullMoto: 3, full100k: 3, pageSim: 200, pageMoto: 10 };
+/** Page sizes of the discovery sweeps: a scanner's 1,000, and 5, where the rate limit binds (README). */
+const SWEEP_PAGE_SIZES = [1_000, 5] as const;
+
+interface Row {
+  figure: string;
+  simMs?: number | undefined;
+  motoMs?: number | undefined;
+  note?: string | undefined;
+}
+
+const log = (msg: string): void => console.error(`· ${msg}`);
+
+async function motoVersion(): Promise<string> {
+  try {
+    const { stdout } = await run('python3', ['-c', 'import moto; print(moto.__version__)']);
+    return stdout.trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const rows: Row[] = [];
+  const meta = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: availableParallelism(),
+    moto: await motoVersion(),
+    simRateLimits: 'off for raw-speed rows; realistic (scale 1) for the sweeps',
+  };
+
+  log('starting moto and the simulator (small estate, rate limits off, transitions immediate)');
+  let moto: MotoServer | undefined;
+  let sim: RunningSimulator | undefined;
+  try {
+    [moto, sim] = await Promise.all([
+      startMoto(),
+      startSimulator({
+        seed: 42,
+        size: 'small',
+        epoch: EPOCH,
+        ports: { aws: 0, azure: 0, gcp: 0 },
+        faults: { rateLimits: { enabled: false } },
+        transitionMs: 0,
+      }),
+    ]);
+    const simEc2 = ec2Client(sim.endpoints.aws, REGION_1K, SIM_KEYS);
+    const motoEc2 = ec2Client(moto.endpoint, REGION_1K, MOTO_KEYS);
+
+    log('launching 1,000 instances in each (one RunInstances of 1,000)');
+    const [simLaunch, motoLaunch] = [await launchFleet(simEc2, 1_000), await launchFleet(motoEc2, 1_000)];
+    rows.push({ figure: 'RunInstances ×1,000 (1 call)', simMs: simLaunch, motoMs: motoLaunch });
+
+    log('full DescribeInstances at 1,000 instances');
+    const [simCount, motoCount] = [await describeAll(simEc2), await describeAll(motoEc2)]; // also warms both up
+    if (simCount !== 1_000 || motoCount !== 1_000)
+      log(`warning: counted ${simCount} (sim) and ${motoCount} (moto) instances`);
+    const simFull = await repeat(N.fullSim, () => describeAll(simEc2));
+    const motoFull = await repeat(N.fullMoto, () => describeAll(motoEc2));
+    rows.push({
+      figure: 'DescribeInstances, all pages, 1,000 inst. (median)',
+      simMs: median(simFull),
+      motoMs: median(motoFull),
+    });
+
+    log('MaxResults=5 single pages at 1,000 instances');
+    const simPage = await repeat(N.pageSim, () => firstPage(simEc2));
+    const motoPage = await repeat(N.pageMoto, () => firstPage(motoEc2));
+    rows.push({
+      figure: 'DescribeInstances MaxResults=5, p50',
+      simMs: percentile(simPage, 50),
+      motoMs: percentile(motoPage, 50),
+    });
+    rows.push({
+      figure: 'DescribeInstances MaxResults=5, p95',
+      simMs: percentile(simPage, 95),
+      motoMs: percentile(motoPage, 95),
+    });
+    motoEc2.destroy();
+    await moto.close();
+    moto = undefined;
+
+    log('launching 100,000 instances in the simulator (100 RunInstances of 1,000)');
+    const sim100k = ec2Client(sim.endpoints.aws, REGION_100K, SIM_KEYS);
+    const simLaunch100k = await launchFleet(sim100k, 100_000);
+    const moto100kLaunch = motoLaunch * 100;
+    rows.push({
+      figure: 'RunInstances ×100,000 (100 calls)',
+      simMs: simLaunch100k,
+      note: `moto: skipped (would take ~${formatMs(moto100kLaunch)}, extrapolated linearly from the 1,000 run)`,
+    });
+    log('full DescribeInstances at 100,000 instances');
+    const count100k = await describeAll(sim100k);
+    if (count100k !== 100_000) log(`warning: counted ${count100k} instances`);
+    const simFull100k = await repeat(N.full100k, () => describeAll(sim100k));
+    const moto100kFull = median(motoFull) * 100;
+    rows.push({
+      figure: 'DescribeInstances, all pages, 100,000 inst. (median)',
+      simMs: median(simFull100k),
+      note: `moto: skipped (would take ~${formatMs(moto100kFull)} per sweep, extrapolated linearly from the 1,000 run)`,
+    });
+    const simPage100k = await repeat(N.pageSim, () => firstPage(sim100k));
+    rows.push({
+      figure: 'DescribeInstances MaxResults=5 at 100,000, p50',
+      simMs: percentile(simPage100k, 50),
+    });
+    rows.push({
+      figure: 'DescribeInstances MaxResults=5 at 100,000, p95',
+      simMs: percentile(simPage100k, 95),
+    });
+    simEc2.destroy();
+    sim100k.destroy();
+    await sim.close();
+    sim = undefined;
+
+    log("generating the large estate in a fresh process (generateEstate({ size: 'large' }))");
+    const estate = await measureEstate();
+
+    log('discovery sweeps of DescribeInstances across accounts × regions, realistic rate limits');
+    const sweeps = await runSweeps();
+
+    printReport(meta, rows, estate, sweeps, performance.now() - started);
+    const out = join(root, 'bench', 'results', 'latest.json');
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(
+      out,
+      `${JSON.stringify(
+        {
+          meta: { ...meta, totalMs: Math.round(performance.now() - started) },
+          samples: { simFull, motoFull, simFull100k, simPage, motoPage, simPage100k },
+          rows,
+          extrapolatedMoto100k: { launchMs: moto100kLaunch, describeAllMs: moto100kFull },
+          estate,
+          sweeps,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    console.log(`\nwrote ${out}`);
+  } finally {
+    await moto?.close();
+    await sim?.close();
+  }
+}
+
+interface EstateFigures {
+  size: string;
+  ms: number;
+  resources: number;
+  heapDeltaBytes: number;
+  rssDeltaBytes: number;
+  peakRssDeltaBytes: number;
+  gcExposed: boolean;
+}
+
+async function measureEstate(): Promise<EstateFigures> {
+  const { stdout } = await run(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', join(root, 'bench', 'estate-memory.ts'), 'large', '42'],
+    {
+      cwd: root,
+      env: { ...process.env, NODE_NO_WARNINGS: '1' },
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as EstateFigures;
+}
+
+type Sweep = SweepResult & { pageSize: number };
+
+async function runSweeps(): Promise<{ generateMs: number; runs: Sweep[] }> {
+  const faults = { rateLimits: { enabled: true, scale: 1 } };
+  const { ms: generateMs, value: sim } = await timed(() =>
+    startSimulator({ seed: 42, size: 'large', epoch: EPOCH, ports: { aws: 0, azure: 0, gcp: 0 }, faults }),
+  );
+  try {
+    const runs: Sweep[] = [];
+    for (const pageSize of SWEEP_PAGE_SIZES) {
+      sim.faults.set(faults); // full buckets for each sweep
+      runs.push({ pageSize, ...(await sweepDescribeInstances(sim, pageSize)) });
+    }
+    return { generateMs, runs };
+  } finally {
+    await sim.close();
+  }
+}
+
+function printReport(
+  meta: Record<string, unknown>,
+  rows: Row[],
+  estate: EstateFigures,
+  sweeps: { generateMs: number; runs: Sweep[] },
+  totalMs: number,
+): void {
+  console.log(
+    `\nescher-sim benchmark — ${String(meta.date)}, Node ${String(meta.node)}, ${String(meta.cpus)} CPUs, moto ${String(meta.moto)}`,
+  );
+  console.log(
+    'Raw-speed rows: simulator rate limits OFF; same SDK (@aws-sdk/client-ec2), same calls, both on loopback.\n',
+  );
+  console.log(
+    table(
+      ['figure', 'escher-sim', 'moto', 'moto ÷ sim'],
+      rows.map((r) => [
+        r.figure,
+        formatMs(r.simMs ?? Number.NaN),
+        r.motoMs === undefined ? '—' : formatMs(r.motoMs),
+        r.motoMs === undefined ? '—' : ratio(r.motoMs, r.simMs ?? Number.NaN),
+      ]),
+    ),
+  );
+  for (const r of rows.filter((x) => x.note)) console.log(`  ${r.figure}: ${r.note}`);
+  console.log(
+    `\nLarge estate (generateEstate, size 'large', seed 42, fresh process): ${estate.resources.toLocaleString('en-US')} resources in ${formatMs(estate.ms)}; ` +
+      `retained heap +${mb(estate.heapDeltaBytes)} MB, RSS +${mb(estate.rssDeltaBytes)} MB (peak +${mb(estate.peakRssDeltaBytes)} MB)` +
+      (estate.gcExposed ? '' : ' [no --expose-gc: deltas include garbage]'),
+  );
+  console.log(
+    `\nDiscovery sweeps (large estate generated and served in ${formatMs(sweeps.generateMs)}; realistic rate limits ON; ` +
+      'every account × estate region in parallel; DescribeRegions per account, then every DescribeInstances page; SDK adaptive retry):',
+  );
+  console.log(
+    table(
+      [
+        'MaxResults',
+        'instances',
+        'served calls',
+        'throttled',
+        'lower bound',
+        'span',
+        'span ÷ bound',
+        'binding bucket',
+      ],
+      sweeps.runs.map((r) => [
+        String(r.pageSize),
+        r.instances.toLocaleString('en-US'),
+        r.summary.calls.toLocaleString('en-US'),
+        String(r.summary.throttled),
+        formatMs(r.summary.lowerBoundMs),
+        formatMs(r.summary.spanMs),
+        r.summary.lowerBoundMs > 0
+          ? `${(r.summary.spanMs / r.summary.lowerBoundMs).toFixed(2)}×`
+          : '— (bound 0: no bucket past its burst)',
+        r.summary.bindingBucket ?? '—',
+      ]),
+    ),
+  );
+  console.log(`\nTotal benchmark time: ${formatMs(totalMs)}`);
+}
+
+await main();
