@@ -68,19 +68,34 @@ describe('azure compute through @azure/arm-compute', () => {
     await poller.submitted();
     await poller.poll();
     assert.equal(poller.isDone, false);
-    assert.equal(powerOf((await compute.virtualMachines.instanceView(rg, vm.name!)).statuses), 'PowerState/deallocating');
+    assert.equal(
+      powerOf((await compute.virtualMachines.instanceView(rg, vm.name!)).statuses),
+      'PowerState/deallocating',
+    );
     sim.clock.advance(TRANSITION_MS);
     await poller.pollUntilDone();
-    assert.equal(powerOf((await compute.virtualMachines.instanceView(rg, vm.name!)).statuses), 'PowerState/deallocated');
+    assert.equal(
+      powerOf((await compute.virtualMachines.instanceView(rg, vm.name!)).statuses),
+      'PowerState/deallocated',
+    );
 
     // powerOff is refused on a deallocated VM, as Compute does.
-    await assert.rejects(compute.virtualMachines.beginPowerOffAndWait(rg, vm.name!), hasCode('OperationNotAllowed', 409));
-    await assert.rejects(compute.virtualMachines.beginRestartAndWait(rg, vm.name!), hasCode('OperationNotAllowed', 409));
+    await assert.rejects(
+      compute.virtualMachines.beginPowerOffAndWait(rg, vm.name!),
+      hasCode('OperationNotAllowed', 409),
+    );
+    await assert.rejects(
+      compute.virtualMachines.beginRestartAndWait(rg, vm.name!),
+      hasCode('OperationNotAllowed', 409),
+    );
 
     const start = await compute.virtualMachines.beginStart(rg, vm.name!);
     sim.clock.advance(TRANSITION_MS);
     await start.pollUntilDone();
-    assert.equal(powerOf((await compute.virtualMachines.instanceView(rg, vm.name!)).statuses), 'PowerState/running');
+    assert.equal(
+      powerOf((await compute.virtualMachines.instanceView(rg, vm.name!)).statuses),
+      'PowerState/running',
+    );
   });
 
   it('powers off and restarts', async () => {
@@ -89,18 +104,27 @@ describe('azure compute through @azure/arm-compute', () => {
     const restart = await compute.virtualMachines.beginRestart(rg, vm.name!);
     sim.clock.advance(TRANSITION_MS);
     await restart.pollUntilDone();
-    assert.equal(powerOf((await compute.virtualMachines.instanceView(rg, vm.name!)).statuses), 'PowerState/running');
+    assert.equal(
+      powerOf((await compute.virtualMachines.instanceView(rg, vm.name!)).statuses),
+      'PowerState/running',
+    );
     const off = await compute.virtualMachines.beginPowerOff(rg, vm.name!);
     sim.clock.advance(TRANSITION_MS);
     await off.pollUntilDone();
-    assert.equal(powerOf((await compute.virtualMachines.instanceView(rg, vm.name!)).statuses), 'PowerState/stopped');
+    assert.equal(
+      powerOf((await compute.virtualMachines.instanceView(rg, vm.name!)).statuses),
+      'PowerState/stopped',
+    );
   });
 
   it('resizes and retags with update (PATCH), and refuses an unknown size', async () => {
     const vm = vms[1]!;
     const rg = groupOf(vm.id!);
     const target = vm.hardwareProfile?.vmSize === 'Standard_D4s_v5' ? 'Standard_D8s_v5' : 'Standard_D4s_v5';
-    const poller = compute.virtualMachines.update(rg, vm.name!, { hardwareProfile: { vmSize: target }, tags: { env: 'prod', owner: 'sre@example.com' } });
+    const poller = compute.virtualMachines.update(rg, vm.name!, {
+      hardwareProfile: { vmSize: target },
+      tags: { env: 'prod', owner: 'sre@example.com' },
+    });
     await poller.submitted();
     assert.equal((await compute.virtualMachines.get(rg, vm.name!)).provisioningState, 'Updating');
     sim.clock.advance(TRANSITION_MS);
@@ -110,7 +134,12 @@ describe('azure compute through @azure/arm-compute', () => {
     assert.equal(got.hardwareProfile?.vmSize, target);
     assert.deepEqual(got.tags, { env: 'prod', owner: 'sre@example.com' });
     assert.equal(got.provisioningState, 'Succeeded');
-    await assert.rejects(compute.virtualMachines.beginUpdateAndWait(rg, vm.name!, { hardwareProfile: { vmSize: 'Standard_Imaginary_v9' } }), hasCode('InvalidParameter', 400));
+    await assert.rejects(
+      compute.virtualMachines.beginUpdateAndWait(rg, vm.name!, {
+        hardwareProfile: { vmSize: 'Standard_Imaginary_v9' },
+      }),
+      hasCode('InvalidParameter', 400),
+    );
   });
 
   it('deletes a VM: gone after the operation, its disks left unattached', async () => {
@@ -122,7 +151,10 @@ describe('azure compute through @azure/arm-compute', () => {
     sim.clock.advance(TRANSITION_MS);
     await poller.pollUntilDone();
     await assert.rejects(compute.virtualMachines.get(rg, vm.name!), hasCode('ResourceNotFound', 404));
-    const osDisk = await compute.disks.get(groupOf(vm.storageProfile!.osDisk!.managedDisk!.id!), vm.storageProfile!.osDisk!.managedDisk!.id!.split('/').pop()!);
+    const osDisk = await compute.disks.get(
+      groupOf(vm.storageProfile!.osDisk!.managedDisk!.id!),
+      vm.storageProfile!.osDisk!.managedDisk!.id!.split('/').pop()!,
+    );
     assert.equal(osDisk.diskState, 'Unattached');
     assert.equal(osDisk.managedBy, undefined);
   });
@@ -130,7 +162,10 @@ describe('azure compute through @azure/arm-compute', () => {
   it('answers missing things with ARM error codes', async () => {
     const rg = groupOf(vms[0]!.id!);
     await assert.rejects(compute.virtualMachines.get(rg, 'no-such-vm'), hasCode('ResourceNotFound', 404));
-    await assert.rejects(compute.virtualMachines.get('no-such-group', 'vm'), hasCode('ResourceGroupNotFound', 404));
+    await assert.rejects(
+      compute.virtualMachines.get('no-such-group', 'vm'),
+      hasCode('ResourceGroupNotFound', 404),
+    );
     await assert.rejects(compute.disks.get(rg, 'no-such-disk'), hasCode('ResourceNotFound', 404));
   });
 

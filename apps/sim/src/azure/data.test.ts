@@ -27,7 +27,8 @@ describe('azure storage and databases', () => {
   });
   after(() => sim.close());
 
-  const count = (type: string): number => sim.estate().manifest.counts.azure![subscription]![type as 'storage.bucket'] ?? 0;
+  const count = (type: string): number =>
+    sim.estate().manifest.counts.azure![subscription]![type as 'storage.bucket'] ?? 0;
 
   it('lists storage accounts and turns off public blob access with update', async () => {
     const storage = new StorageManagementClient(sdk.credential, subscription, sdk.options);
@@ -44,7 +45,10 @@ describe('azure storage and databases', () => {
     assert.equal(got.allowBlobPublicAccess, false);
     const inGroup = await collect(storage.storageAccounts.listByResourceGroup(rg));
     assert.ok(inGroup.some((a) => a.id === account.id));
-    await assert.rejects(storage.storageAccounts.getProperties(rg, 'Not_A_Valid_Name'), (e: { code?: string }) => e.code === 'AccountNameInvalid');
+    await assert.rejects(
+      storage.storageAccounts.getProperties(rg, 'Not_A_Valid_Name'),
+      (e: { code?: string }) => e.code === 'AccountNameInvalid',
+    );
   });
 
   it('reads and sets blob versioning through blobServices', async () => {
@@ -70,7 +74,10 @@ describe('azure storage and databases', () => {
     sim.clock.advance(TRANSITION_MS);
     await stop.pollUntilDone();
     assert.equal((await pg.servers.get(rg, server.name!)).state, 'Stopped');
-    await assert.rejects(pg.servers.beginStopAndWait(rg, server.name!), (e: { code?: string }) => e.code === 'ServerIsNotReady');
+    await assert.rejects(
+      pg.servers.beginStopAndWait(rg, server.name!),
+      (e: { code?: string }) => e.code === 'ServerIsNotReady',
+    );
     const start = await pg.servers.beginStart(rg, server.name!);
     sim.clock.advance(TRANSITION_MS);
     await start.pollUntilDone();

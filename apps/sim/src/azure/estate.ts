@@ -1,5 +1,12 @@
 import type { DailyCost } from '../estate/cost.ts';
-import type { AnyResource, ArmType, ResourceGroupRecord, ResourceOf, SubscriptionRecord, VmRecord } from './records.ts';
+import type {
+  AnyResource,
+  ArmType,
+  ResourceGroupRecord,
+  ResourceOf,
+  SubscriptionRecord,
+  VmRecord,
+} from './records.ts';
 import { T } from './records.ts';
 
 /** A long-running operation: `InProgress` until the simulator clock reaches `completesAt`. */
@@ -64,7 +71,11 @@ export function addGroup(az: AzureEstate, group: ResourceGroupRecord): void {
   az.groups.set(`${group.subscriptionId}/${group.name.toLowerCase()}`, group);
 }
 
-export function findGroup(az: AzureEstate, subscriptionId: string, name: string): ResourceGroupRecord | undefined {
+export function findGroup(
+  az: AzureEstate,
+  subscriptionId: string,
+  name: string,
+): ResourceGroupRecord | undefined {
   return az.groups.get(`${subscriptionId.toLowerCase()}/${name.toLowerCase()}`);
 }
 
@@ -86,7 +97,11 @@ export function findResource(az: AzureEstate, id: string): AnyResource | undefin
 }
 
 /** The resource with this ID if it has this type. */
-export function findOfType<K extends ArmType>(az: AzureEstate, id: string, type: K): ResourceOf<K> | undefined {
+export function findOfType<K extends ArmType>(
+  az: AzureEstate,
+  id: string,
+  type: K,
+): ResourceOf<K> | undefined {
   const found = findResource(az, id);
   return found && found.type === type ? (found as ResourceOf<K>) : undefined;
 }
@@ -124,7 +139,8 @@ function removeResource(az: AzureEstate, id: string): void {
   if (list && index >= 0) list.splice(index, 1);
   if (resource.type === T.vm) detachFromVm(az, resource);
   if (resource.type === T.pip) {
-    for (const nic of resourcesOfType(az, T.nic)) if (nic.publicIpId === resource.id) nic.publicIpId = undefined;
+    for (const nic of resourcesOfType(az, T.nic))
+      if (nic.publicIpId === resource.id) nic.publicIpId = undefined;
   }
 }
 

@@ -3,7 +3,7 @@ import type { CallInfo } from '../core/call.ts';
 import type { CloudFrontend, InjectedFault, SimContext } from '../core/frontend.ts';
 import { header, json, type SimRequest, type SimResponse } from '../core/http.ts';
 import { AzureError, renderAzureError } from './arm/errors.ts';
-import type { ArmRequest } from './arm/request.ts';
+import type { ArmRequest, ArmSession } from './arm/request.ts';
 import { ArmRouter, type RouteMatch } from './arm/router.ts';
 import { findResource, sweep } from './estate.ts';
 import { identityResponse } from './identity.ts';
@@ -34,13 +34,16 @@ function segmentsOf(path: string): string[] {
 export function createAzureFrontend(ctx: SimContext, options: AzureFrontendOptions): CloudFrontend {
   const { baseUrl } = options;
   const matches = new WeakMap<SimRequest, RouteMatch>();
+  const session: ArmSession = { graph: new Map() };
 
   function identify(req: SimRequest): CallInfo | SimResponse {
     let segments: string[];
     try {
       segments = segmentsOf(req.path);
     } catch {
-      return renderAzureError(new AzureError(400, 'InvalidRequestUri', `The request URI '${req.path}' is not valid.`));
+      return renderAzureError(
+        new AzureError(400, 'InvalidRequestUri', `The request URI '${req.path}' is not valid.`),
+      );
     }
     const identity = identityResponse(req, segments, baseUrl);
     if (identity) return identity;
@@ -51,7 +54,10 @@ export function createAzureFrontend(ctx: SimContext, options: AzureFrontendOptio
         401,
         {
           error: missing
-            ? { code: 'AuthenticationFailed', message: "Authentication failed. The 'Authorization' header is missing." }
+            ? {
+                code: 'AuthenticationFailed',
+                message: "Authentication failed. The 'Authorization' header is missing.",
+              }
             : { code: 'InvalidAuthenticationToken', message: 'The access token is invalid.' },
         },
         {
@@ -61,7 +67,13 @@ export function createAzureFrontend(ctx: SimContext, options: AzureFrontendOptio
     }
     const match = router.match(req.method, segments) ?? fallback(req, segments);
     if (match === 'methodMismatch') {
-      return renderAzureError(new AzureError(405, 'MethodNotAllowed', `The requested resource does not support http method '${req.method}'.`));
+      return renderAzureError(
+        new AzureError(
+          405,
+          'MethodNotAllowed',
+          `The requested resource does not support http method '${req.method}'.`,
+        ),
+      );
     }
     if (!match) return renderAzureError(unknownPath(req, segments));
     matches.set(req, match);
@@ -92,7 +104,12 @@ export function createAzureFrontend(ctx: SimContext, options: AzureFrontendOptio
       cloud: 'azure',
       service: typeof route.service === 'function' ? route.service(params) : route.service,
       operation: route.operation,
-      account: (params['subscriptionId'] ?? accountFromScope(params['scope']) ?? accountFromBody(req) ?? '').toLowerCase(),
+      account: (
+        params['subscriptionId'] ??
+        accountFromScope(params['scope']) ??
+        accountFromBody(req) ??
+        ''
+      ).toLowerCase(),
       region: regionOf(params, segments),
       mutating: route.method !== 'GET' && !route.read,
     };
@@ -101,7 +118,11 @@ export function createAzureFrontend(ctx: SimContext, options: AzureFrontendOptio
   function regionOf(params: Record<string, string>, segments: readonly string[]): string {
     if (params['location']) return params['location'].toLowerCase();
     const az = ctx.estate().azure;
-    const id = params['scope'] ?? (segments.length >= 8 && segments[4]!.toLowerCase() === 'providers' ? '/' + segments.slice(0, 8).join('/') : undefined);
+    const id =
+      params['scope'] ??
+      (segments.length >= 8 && segments[4]!.toLowerCase() === 'providers'
+        ? '/' + segments.slice(0, 8).join('/')
+        : undefined);
     return (id && findResource(az, id)?.location) || 'global';
   }
 
@@ -115,7 +136,7 @@ export function createAzureFrontend(ctx: SimContext, options: AzureFrontendOptio
     const az = ctx.estate().azure;
     const now = ctx.clock.now();
     sweep(az, now);
-    const rc: ArmRequest = { req, params: match.params, ctx, az, now, baseUrl, call };
+    const rc: ArmRequest = { req, params: match.params, ctx, az, now, baseUrl, call, session };
     try {
       validateName(req, match.params);
       return await match.route.handle(rc);
@@ -155,7 +176,9 @@ function accountFromBody(req: SimRequest): string | undefined {
   if (req.body.length === 0 || req.body.length > 1_000_000) return undefined;
   try {
     const body = JSON.parse(req.body.toString('utf8')) as { subscriptions?: unknown };
-    return Array.isArray(body.subscriptions) && typeof body.subscriptions[0] === 'string' ? body.subscriptions[0] : undefined;
+    return Array.isArray(body.subscriptions) && typeof body.subscriptions[0] === 'string'
+      ? body.subscriptions[0]
+      : undefined;
   } catch {
     return undefined;
   }
@@ -166,20 +189,44 @@ function unknownPath(req: SimRequest, segments: readonly string[]): AzureError {
   const at = segments.findIndex((s) => s.toLowerCase() === 'providers');
   const namespace = at >= 0 ? segments[at + 1] : undefined;
   const apiVersion = req.query.get('api-version') ?? '';
-  if (namespace && !KNOWN_NAMESPACES.has(namespace.toLowerCase()) && !namespace.toLowerCase().startsWith('microsoft.')) {
-    return new AzureError(400, 'InvalidResourceNamespace', `The resource namespace '${namespace}' is invalid.`);
+  if (
+    namespace &&
+    !KNOWN_NAMESPACES.has(namespace.toLowerCase()) &&
+    !namespace.toLowerCase().startsWith('microsoft.')
+  ) {
+    return new AzureError(
+      400,
+      'InvalidResourceNamespace',
+      `The resource namespace '${namespace}' is invalid.`,
+    );
   }
   if (namespace && segments[at + 2]) {
     if (!KNOWN_NAMESPACES.has(namespace.toLowerCase())) {
-      return new AzureError(404, 'NoRegisteredProviderFound', `No registered resource provider found for location 'global' and API version '${apiVersion}' for type '${segments[at + 2]}'.`);
+      return new AzureError(
+        404,
+        'NoRegisteredProviderFound',
+        `No registered resource provider found for location 'global' and API version '${apiVersion}' for type '${segments[at + 2]}'.`,
+      );
     }
     if (segments.length >= at + 4 && segments[2]?.toLowerCase() === 'resourcegroups') {
       const type = segments.slice(at + 1, at + 3).join('/');
-      return new AzureError(404, 'ResourceNotFound', `The Resource '${type}/${segments[at + 3]}' under resource group '${segments[3]}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`);
+      return new AzureError(
+        404,
+        'ResourceNotFound',
+        `The Resource '${type}/${segments[at + 3]}' under resource group '${segments[3]}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+      );
     }
-    return new AzureError(400, 'InvalidResourceType', `The resource type '${segments[at + 2]}' could not be found in the namespace '${namespace}' for api version '${apiVersion}'.`);
+    return new AzureError(
+      400,
+      'InvalidResourceType',
+      `The resource type '${segments[at + 2]}' could not be found in the namespace '${namespace}' for api version '${apiVersion}'.`,
+    );
   }
-  return new AzureError(404, 'NotFound', `No HTTP resource was found that matches the request URI '${req.path}'.`);
+  return new AzureError(
+    404,
+    'NotFound',
+    `No HTTP resource was found that matches the request URI '${req.path}'.`,
+  );
 }
 
 function requestHeaders(): Record<string, string> {
@@ -208,12 +255,18 @@ function renderFault(fault: InjectedFault, call: CallInfo): SimResponse {
               details: [
                 {
                   code: 'RateLimiting',
-                  message: 'Client application has been throttled and should not attempt to repeat the request until an amount of time has elapsed. Please see https://aka.ms/resourcegraph-throttling for help.',
+                  message:
+                    'Client application has been throttled and should not attempt to repeat the request until an amount of time has elapsed. Please see https://aka.ms/resourcegraph-throttling for help.',
                 },
               ],
             },
           },
-          { ...base, 'Retry-After': retry, 'x-ms-user-quota-remaining': '0', 'x-ms-user-quota-resets-after': `00:00:${retry.padStart(2, '0')}` },
+          {
+            ...base,
+            'Retry-After': retry,
+            'x-ms-user-quota-remaining': '0',
+            'x-ms-user-quota-resets-after': `00:00:${retry.padStart(2, '0')}`,
+          },
         );
       }
       const kind = call.mutating ? 'write' : 'read';
@@ -229,7 +282,14 @@ function renderFault(fault: InjectedFault, call: CallInfo): SimResponse {
       );
     }
     case 'outage':
-      return renderWithHeaders(new AzureError(503, 'ServiceUnavailable', `The service '${call.service}' is temporarily unavailable in region '${call.region}'. Please try again later.`), base);
+      return renderWithHeaders(
+        new AzureError(
+          503,
+          'ServiceUnavailable',
+          `The service '${call.service}' is temporarily unavailable in region '${call.region}'. Please try again later.`,
+        ),
+        base,
+      );
     case 'error':
     case 'internal':
       return renderWithHeaders(
@@ -256,7 +316,9 @@ function decorate(response: SimResponse, call: CallInfo, remaining: number | und
     headers['x-ms-user-quota-resets-after'] = '00:00:05';
   } else {
     const kind = call.mutating ? 'writes' : 'reads';
-    headers[`x-ms-ratelimit-remaining-subscription-${kind}`] = String(Math.floor(remaining ?? (call.mutating ? 199 : 249)));
+    headers[`x-ms-ratelimit-remaining-subscription-${kind}`] = String(
+      Math.floor(remaining ?? (call.mutating ? 199 : 249)),
+    );
   }
   return { ...response, headers };
 }

@@ -65,7 +65,14 @@ export function generateAzure(input: GenerateInput): AzureEstate {
   const az = emptyAzureEstate(AZURE_TENANT_ID);
   az.regions = AZURE_REGIONS.slice(0, Math.min(plan.regions.azure, AZURE_REGIONS.length));
   for (const region of az.regions) manifest.region('azure', region);
-  const ctx: AzureGenContext = { rng: input.rng, epoch: input.epoch, manifest, az, groups: [], seq: new Map() };
+  const ctx: AzureGenContext = {
+    rng: input.rng,
+    epoch: input.epoch,
+    manifest,
+    az,
+    groups: [],
+    seq: new Map(),
+  };
   const total = plan.resources.azure;
   const perSubscription = total / plan.accounts.azure;
   generateSubscriptions(ctx, plan.accounts.azure, az.regions, Math.max(3, Math.round(perSubscription / 12)));

@@ -8,12 +8,21 @@ import { AZURE_TENANT_ID } from './constants.ts';
  * JWT-shaped opaque bearer), the key set, and ARM's cloud metadata (`az cloud register`).
  * Returns undefined for anything else.
  */
-export function identityResponse(req: SimRequest, segments: readonly string[], baseUrl: string): SimResponse | undefined {
+export function identityResponse(
+  req: SimRequest,
+  segments: readonly string[],
+  baseUrl: string,
+): SimResponse | undefined {
   const lower = segments.map((s) => s.toLowerCase());
   const tenant = segments[0] ?? AZURE_TENANT_ID;
   const path = lower.join('/');
   if (req.method === 'GET') {
-    if (lower.length === 4 && lower[1] === 'v2.0' && lower[2] === '.well-known' && lower[3] === 'openid-configuration') {
+    if (
+      lower.length === 4 &&
+      lower[1] === 'v2.0' &&
+      lower[2] === '.well-known' &&
+      lower[3] === 'openid-configuration'
+    ) {
       return json(200, openIdConfiguration(baseUrl, tenant, true));
     }
     if (lower.length === 3 && lower[1] === '.well-known' && lower[2] === 'openid-configuration') {
@@ -27,7 +36,8 @@ export function identityResponse(req: SimRequest, segments: readonly string[], b
         metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
       });
     }
-    if (lower.length >= 3 && lower[1] === 'discovery' && lower.at(-1) === 'keys') return json(200, { keys: [] });
+    if (lower.length >= 3 && lower[1] === 'discovery' && lower.at(-1) === 'keys')
+      return json(200, { keys: [] });
     if (path === 'metadata/endpoints') return json(200, cloudMetadata(baseUrl));
   }
   if (req.method === 'POST' && lower.length >= 3 && lower[1] === 'oauth2' && lower.at(-1) === 'token') {
@@ -92,7 +102,10 @@ function token(req: SimRequest, tenant: string, baseUrl: string): SimResponse {
     appid: clientId,
     oid: '3f2c7b2e-0f2b-4d3b-9a31-5b6b7c8d9e0f',
     sub: '3f2c7b2e-0f2b-4d3b-9a31-5b6b7c8d9e0f',
-    tid: tenant.toLowerCase() === 'common' || tenant.toLowerCase() === 'organizations' ? AZURE_TENANT_ID : tenant,
+    tid:
+      tenant.toLowerCase() === 'common' || tenant.toLowerCase() === 'organizations'
+        ? AZURE_TENANT_ID
+        : tenant,
     ver: '1.0',
   };
   const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -108,12 +121,25 @@ function token(req: SimRequest, tenant: string, baseUrl: string): SimResponse {
 function cloudMetadata(baseUrl: string): Record<string, unknown> {
   return {
     portal: baseUrl,
-    authentication: { loginEndpoint: baseUrl, audiences: ['https://management.core.windows.net/', 'https://management.azure.com/'], tenant: 'common', identityProvider: 'AAD' },
+    authentication: {
+      loginEndpoint: baseUrl,
+      audiences: ['https://management.core.windows.net/', 'https://management.azure.com/'],
+      tenant: 'common',
+      identityProvider: 'AAD',
+    },
     media: baseUrl,
     graphAudience: 'https://graph.windows.net/',
     graph: baseUrl,
     name: 'EscherSim',
-    suffixes: { azureDataLakeStoreFileSystem: 'azuredatalakestore.net', acrLoginServer: 'azurecr.io', sqlServerHostname: 'database.windows.net', azureDataLakeAnalyticsCatalogAndJob: 'azuredatalakeanalytics.net', keyVaultDns: 'vault.azure.net', storage: 'core.windows.net', azureFrontDoorEndpointSuffix: 'azurefd.net' },
+    suffixes: {
+      azureDataLakeStoreFileSystem: 'azuredatalakestore.net',
+      acrLoginServer: 'azurecr.io',
+      sqlServerHostname: 'database.windows.net',
+      azureDataLakeAnalyticsCatalogAndJob: 'azuredatalakeanalytics.net',
+      keyVaultDns: 'vault.azure.net',
+      storage: 'core.windows.net',
+      azureFrontDoorEndpointSuffix: 'azurefd.net',
+    },
     batch: 'https://batch.core.windows.net/',
     resourceManager: baseUrl,
     vmImageAliasDoc: `${baseUrl}/vmimagealiases.json`,

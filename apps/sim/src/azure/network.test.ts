@@ -33,7 +33,11 @@ describe('azure network through @azure/arm-network', () => {
     assert.equal(nsgs.length, counts['network.firewall']);
     const nsg = nsgs[0]!;
     assert.ok((nsg.securityRules?.length ?? 0) > 0);
-    assert.deepEqual(nsg.defaultSecurityRules?.map((r) => r.name).slice(0, 3), ['AllowVnetInBound', 'AllowAzureLoadBalancerInBound', 'DenyAllInBound']);
+    assert.deepEqual(nsg.defaultSecurityRules?.map((r) => r.name).slice(0, 3), [
+      'AllowVnetInBound',
+      'AllowAzureLoadBalancerInBound',
+      'DenyAllInBound',
+    ]);
     const got = await network.networkSecurityGroups.get(groupOf(nsg.id!), nsg.name!);
     assert.equal(got.id, nsg.id);
     const inGroup = await collect(network.networkSecurityGroups.list(groupOf(nsg.id!)));
@@ -52,7 +56,10 @@ describe('azure network through @azure/arm-network', () => {
     await poller.pollUntilDone();
     const rules = await collect(network.securityRules.list(rg, nsg.name!));
     assert.ok(!rules.some((r) => r.name === rule.name));
-    await assert.rejects(network.securityRules.get(rg, nsg.name!, rule.name!), (e: { code?: string; statusCode?: number }) => e.code === 'NotFound' && e.statusCode === 404);
+    await assert.rejects(
+      network.securityRules.get(rg, nsg.name!, rule.name!),
+      (e: { code?: string; statusCode?: number }) => e.code === 'NotFound' && e.statusCode === 404,
+    );
   });
 
   it('narrows an open rule with createOrUpdate', async () => {
@@ -80,7 +87,10 @@ describe('azure network through @azure/arm-network', () => {
     assert.equal(ips.length, counts['network.ip']);
     const used = ips.find((ip) => ip.ipConfiguration?.id);
     assert.ok(used);
-    await assert.rejects(network.publicIPAddresses.beginDeleteAndWait(groupOf(used.id!), used.name!), (e: { code?: string }) => e.code === 'PublicIPAddressCannotBeDeleted');
+    await assert.rejects(
+      network.publicIPAddresses.beginDeleteAndWait(groupOf(used.id!), used.name!),
+      (e: { code?: string }) => e.code === 'PublicIPAddressCannotBeDeleted',
+    );
     const got = await network.publicIPAddresses.get(groupOf(used.id!), used.name!);
     assert.equal(got.ipAddress, used.ipAddress);
   });

@@ -27,7 +27,8 @@ describe('azure function apps, AKS, key vaults and identities', () => {
   });
   after(() => sim.close());
 
-  const count = (sub: string, type: string): number => sim.estate().manifest.counts.azure![sub]![type as 'iam.role'] ?? 0;
+  const count = (sub: string, type: string): number =>
+    sim.estate().manifest.counts.azure![sub]![type as 'iam.role'] ?? 0;
 
   it('lists sites; function apps carry their runtime in siteConfig.linuxFxVersion, some deprecated', async () => {
     const sub = sdk.subscriptions[0]!;
@@ -40,7 +41,8 @@ describe('azure function apps, AKS, key vaults and identities', () => {
     assert.match(fn.siteConfig?.linuxFxVersion ?? '', /^[A-Z-]+\|/);
     const config = await web.webApps.getConfiguration(groupOf(fn.id!), fn.name!);
     assert.equal(config.linuxFxVersion, fn.siteConfig?.linuxFxVersion);
-    const deprecated = sim.estate().manifest.misconfigurations['serverless.function.deprecated-runtime']?.resources ?? [];
+    const deprecated =
+      sim.estate().manifest.misconfigurations['serverless.function.deprecated-runtime']?.resources ?? [];
     for (const s of functions) {
       const isOld = (DEPRECATED_RUNTIMES as readonly string[]).includes(s.siteConfig?.linuxFxVersion ?? '');
       assert.equal(isOld, deprecated.includes(s.id!), s.id);
@@ -67,7 +69,10 @@ describe('azure function apps, AKS, key vaults and identities', () => {
     const stopped = await aks.managedClusters.get(rg, cluster.name!);
     assert.equal(stopped.powerState?.code, 'Stopped');
     assert.equal(stopped.provisioningState, 'Succeeded');
-    await assert.rejects(aks.managedClusters.beginStopAndWait(rg, cluster.name!), (e: { code?: string }) => e.code === 'OperationNotAllowed');
+    await assert.rejects(
+      aks.managedClusters.beginStopAndWait(rg, cluster.name!),
+      (e: { code?: string }) => e.code === 'OperationNotAllowed',
+    );
     const start = await aks.managedClusters.beginStart(rg, cluster.name!);
     sim.clock.advance(TRANSITION_MS);
     await start.pollUntilDone();
@@ -75,7 +80,9 @@ describe('azure function apps, AKS, key vaults and identities', () => {
   });
 
   it('lists key vaults and their keys; vaults with keys lacking rotation are the recorded ones', async () => {
-    const flagged = new Set(sim.estate().manifest.misconfigurations['security.key.no-rotation']?.resources ?? []);
+    const flagged = new Set(
+      sim.estate().manifest.misconfigurations['security.key.no-rotation']?.resources ?? [],
+    );
     for (const sub of sdk.subscriptions) {
       const kv = new KeyVaultManagementClient(sdk.credential, sub, sdk.options);
       const vaults = await collect(kv.vaults.listBySubscription());
@@ -84,7 +91,9 @@ describe('azure function apps, AKS, key vaults and identities', () => {
         const got = await kv.vaults.get(groupOf(vault.id!), vault.name!);
         assert.equal(got.properties.vaultUri, `https://${vault.name}.vault.azure.net/`);
         const keys = await collect(kv.keys.list(groupOf(vault.id!), vault.name!));
-        const lacking = keys.some((k) => !k.rotationPolicy?.lifetimeActions?.some((a) => a.action?.type?.toLowerCase() === 'rotate'));
+        const lacking = keys.some(
+          (k) => !k.rotationPolicy?.lifetimeActions?.some((a) => a.action?.type?.toLowerCase() === 'rotate'),
+        );
         assert.equal(lacking, flagged.has(vault.id!), vault.id);
       }
     }

@@ -268,7 +268,13 @@ export type AnyResource =
   | IdentityRecord;
 
 /** The record type that holds resources of ARM type `K`. */
-export type ResourceOf<K extends ArmType> = AnyResource extends infer R ? (R extends { type: infer U } ? (K extends U ? R : never) : never) : never;
+export type ResourceOf<K extends ArmType> = AnyResource extends infer R
+  ? R extends { type: infer U }
+    ? K extends U
+      ? R
+      : never
+    : never
+  : never;
 
 export interface SubscriptionRecord {
   subscriptionId: string;

@@ -15,11 +15,16 @@ export function azureSdk(sim: RunningSimulator): {
   subscriptions: string[];
 } {
   const tlsOptions = { ca: sim.endpoints.azureCaCert };
-  const credential = new ClientSecretCredential(sim.endpoints.azureTenantId, 'escher-test-client', 'escher-test-secret', {
-    authorityHost: sim.endpoints.azureAuthorityHost,
-    disableInstanceDiscovery: true,
-    tlsOptions,
-  });
+  const credential = new ClientSecretCredential(
+    sim.endpoints.azureTenantId,
+    'escher-test-client',
+    'escher-test-secret',
+    {
+      authorityHost: sim.endpoints.azureAuthorityHost,
+      disableInstanceDiscovery: true,
+      tlsOptions,
+    },
+  );
   return {
     credential,
     options: { endpoint: sim.endpoints.azure, tlsOptions },

@@ -96,18 +96,63 @@ export function isMachineType(name: string): boolean {
 
 /** Public images instances boot from (project, family, image, licence). */
 export const IMAGES: readonly { project: string; image: string; os: string; cpuPlatform: string }[] = [
-  { project: 'debian-cloud', image: 'debian-12-bookworm-v20241009', os: 'debian-12', cpuPlatform: 'Intel Broadwell' },
-  { project: 'debian-cloud', image: 'debian-11-bullseye-v20240910', os: 'debian-11', cpuPlatform: 'Intel Haswell' },
-  { project: 'ubuntu-os-cloud', image: 'ubuntu-2204-jammy-v20241004', os: 'ubuntu-2204', cpuPlatform: 'Intel Cascade Lake' },
-  { project: 'ubuntu-os-cloud', image: 'ubuntu-2004-focal-v20240830', os: 'ubuntu-2004', cpuPlatform: 'AMD Rome' },
+  {
+    project: 'debian-cloud',
+    image: 'debian-12-bookworm-v20241009',
+    os: 'debian-12',
+    cpuPlatform: 'Intel Broadwell',
+  },
+  {
+    project: 'debian-cloud',
+    image: 'debian-11-bullseye-v20240910',
+    os: 'debian-11',
+    cpuPlatform: 'Intel Haswell',
+  },
+  {
+    project: 'ubuntu-os-cloud',
+    image: 'ubuntu-2204-jammy-v20241004',
+    os: 'ubuntu-2204',
+    cpuPlatform: 'Intel Cascade Lake',
+  },
+  {
+    project: 'ubuntu-os-cloud',
+    image: 'ubuntu-2004-focal-v20240830',
+    os: 'ubuntu-2004',
+    cpuPlatform: 'AMD Rome',
+  },
   { project: 'cos-cloud', image: 'cos-113-18244-151-14', os: 'cos', cpuPlatform: 'Intel Broadwell' },
   { project: 'rocky-linux-cloud', image: 'rocky-linux-9-v20240910', os: 'rocky-9', cpuPlatform: 'AMD Milan' },
-  { project: 'windows-cloud', image: 'windows-server-2022-dc-v20241010', os: 'windows-2022', cpuPlatform: 'Intel Cascade Lake' },
+  {
+    project: 'windows-cloud',
+    image: 'windows-server-2022-dc-v20241010',
+    os: 'windows-2022',
+    cpuPlatform: 'Intel Cascade Lake',
+  },
 ];
 
 /** Cloud Functions runtimes: current ones and ones past end of support (deprecated). */
-export const CURRENT_RUNTIMES = ['nodejs20', 'nodejs22', 'python311', 'python312', 'go122', 'java17', 'java21', 'ruby33', 'php83'] as const;
-export const DEPRECATED_RUNTIMES = ['nodejs10', 'nodejs12', 'nodejs14', 'python37', 'python38', 'go113', 'ruby27', 'php74', 'dotnet3'] as const;
+export const CURRENT_RUNTIMES = [
+  'nodejs20',
+  'nodejs22',
+  'python311',
+  'python312',
+  'go122',
+  'java17',
+  'java21',
+  'ruby33',
+  'php83',
+] as const;
+export const DEPRECATED_RUNTIMES = [
+  'nodejs10',
+  'nodejs12',
+  'nodejs14',
+  'python37',
+  'python38',
+  'go113',
+  'ruby27',
+  'php74',
+  'dotnet3',
+] as const;
 
 /** Runtimes gen2 (Cloud Run based) functions accept; older ones are gen1 only. */
 export const GEN2_DEPRECATED_RUNTIMES = ['nodejs14', 'python38', 'ruby27', 'php74'] as const;
@@ -123,9 +168,22 @@ export const SQL_VERSIONS: readonly (readonly [string, number])[] = [
   ['SQLSERVER_2019_STANDARD', 1],
 ];
 
-export const SQL_TIERS = ['db-f1-micro', 'db-g1-small', 'db-custom-1-3840', 'db-custom-2-7680', 'db-custom-4-15360', 'db-custom-8-30720'] as const;
+export const SQL_TIERS = [
+  'db-f1-micro',
+  'db-g1-small',
+  'db-custom-1-3840',
+  'db-custom-2-7680',
+  'db-custom-4-15360',
+  'db-custom-8-30720',
+] as const;
 
-export const GKE_VERSIONS = ['1.29.8-gke.1211000', '1.30.5-gke.1014001', '1.30.4-gke.1348000', '1.31.1-gke.1678000', '1.28.14-gke.1099000'] as const;
+export const GKE_VERSIONS = [
+  '1.29.8-gke.1211000',
+  '1.30.5-gke.1014001',
+  '1.30.4-gke.1348000',
+  '1.31.1-gke.1678000',
+  '1.28.14-gke.1099000',
+] as const;
 
 /** Services as the billing export reports them (`service.description`, `service.id`), with a typical daily spend. */
 export const BILLING_SERVICES: readonly { name: string; id: string; dailyUsd: number }[] = [

@@ -28,5 +28,6 @@ export function emptyGcpEstate(organizationId: string, regions: string[]): GcpEs
     iam: { serviceAccounts: [] },
     billing: { billingAccountId: '', project: '', dataset: '', table: '', rows: [] },
     queryResults: new Map(),
+    querySeq: 0,
   };
 }

@@ -67,7 +67,11 @@ export function permissionDenied(message: string): GcpError {
 
 /** The URL was not served by any API (Google answers 404). */
 export function unknownUrl(method: string, path: string): GcpError {
-  return new GcpError(404, 'notFound', `The requested URL ${path} was not found on this server (method ${method}).`);
+  return new GcpError(
+    404,
+    'notFound',
+    `The requested URL ${path} was not found on this server (method ${method}).`,
+  );
 }
 
 export function throttled(service: string, account: string, mutating: boolean): GcpError {

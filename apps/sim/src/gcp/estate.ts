@@ -44,6 +44,8 @@ export interface GcpEstate {
   billing: BillingExport;
   /** Recent BigQuery query results by job id, for getQueryResults paging. */
   queryResults: Map<string, unknown>;
+  /** Counter for BigQuery job ids. */
+  querySeq: number;
 }
 
 /** A project by id or number. */

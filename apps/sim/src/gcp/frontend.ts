@@ -4,7 +4,15 @@ import type { SimRequest, SimResponse } from '../core/http.ts';
 import { InvalidPageToken } from '../core/paginate.ts';
 import { regionOfLocation, regionOfZone } from './catalog.ts';
 import { findProject, type GcpEstate } from './estate.ts';
-import { GcpError, gcpErrorResponse, internalError, invalid, throttled, unavailable, unknownUrl } from './errors.ts';
+import {
+  GcpError,
+  gcpErrorResponse,
+  internalError,
+  invalid,
+  throttled,
+  unavailable,
+  unknownUrl,
+} from './errors.ts';
 import { compileRoute, parseJsonBody, type CompiledRoute, type GcpCall } from './route.ts';
 import { gcpRoutes } from './routes.ts';
 
@@ -45,8 +53,21 @@ function callInfo(m: Match, estate: GcpEstate, query: URLSearchParams): CallInfo
   const account = findProject(estate, rawProject)?.projectId ?? rawProject;
   const region =
     scoped.region ??
-    (params['zone'] ? regionOfZone(params['zone']) : params['region'] ? params['region'] : params['location'] ? regionOfLocation(params['location']) : 'global');
-  return { cloud: 'gcp', service: route.service, operation: route.operation, account, region, mutating: route.mutating ?? false };
+    (params['zone']
+      ? regionOfZone(params['zone'])
+      : params['region']
+        ? params['region']
+        : params['location']
+          ? regionOfLocation(params['location'])
+          : 'global');
+  return {
+    cloud: 'gcp',
+    service: route.service,
+    operation: route.operation,
+    account,
+    region,
+    mutating: route.mutating ?? false,
+  };
 }
 
 /**
@@ -80,10 +101,13 @@ export function createGcpFrontend(ctx: SimContext, options: GcpFrontendOptions):
         body: () => (parsed ??= parseJsonBody(req)),
       };
       try {
+        // Google rejects a malformed JSON body before looking at anything else.
+        if (!m.route.rawBody && req.body.length > 0) call.body();
         return m.route.handle(call);
       } catch (error) {
         if (error instanceof GcpError) return gcpErrorResponse(error);
-        if (error instanceof InvalidPageToken) return gcpErrorResponse(invalid(`Invalid value for field 'pageToken': '${error.token}'.`));
+        if (error instanceof InvalidPageToken)
+          return gcpErrorResponse(invalid(`Invalid value for field 'pageToken': '${error.token}'.`));
         throw error;
       }
     },

@@ -66,14 +66,25 @@ export function counted(ctx: GcpGenContext, type: ResourceType): void {
 }
 
 /** Draws a misconfiguration at its documented rate and records it under `nativeId` when drawn. */
-export function drawMisconfig(ctx: GcpGenContext, rng: Rng, checkId: Exclude<CheckId, 'cost.anomaly'>, nativeId: string): boolean {
+export function drawMisconfig(
+  ctx: GcpGenContext,
+  rng: Rng,
+  checkId: Exclude<CheckId, 'cost.anomaly'>,
+  nativeId: string,
+): boolean {
   if (!rng.chance(MISCONFIG_RATES[checkId])) return false;
   ctx.manifest.misconfig(checkId, nativeId);
   return true;
 }
 
 /** Labels for a resource: sometimes missing env/owner (`resource.untagged`, recorded). */
-export function labelsFor(ctx: GcpGenContext, rng: Rng, nativeId: string, env: Environment, app: string): Record<string, string> {
+export function labelsFor(
+  ctx: GcpGenContext,
+  rng: Rng,
+  nativeId: string,
+  env: Environment,
+  app: string,
+): Record<string, string> {
   const untagged = drawMisconfig(ctx, rng, 'resource.untagged', nativeId);
   return generateTags(rng, { env, app, untagged }, 'gcp');
 }

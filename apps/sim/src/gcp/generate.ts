@@ -67,11 +67,18 @@ export function generateGcp(input: GenerateInput): GcpEstate {
     meta.push({ env, app });
   }
 
-  const totals = split(plan.resources.gcp, GCP_WEIGHTS as unknown as Record<keyof GcpBudget, number>, 1);
-  const weights = Object.fromEntries(estate.projects.map((p) => [p.projectId, projectRng.float(0.6, 1.6)]));
+  // Every instance brings a boot disk the weights do not count: leave room for them.
+  const weights = GCP_WEIGHTS as unknown as Record<keyof GcpBudget, number>;
+  const weightSum = Object.values(weights).reduce((a, b) => a + b, 0);
+  const totals = split(
+    Math.round((plan.resources.gcp * weightSum) / (weightSum + weights.instances)),
+    weights,
+    1,
+  );
+  const shares = Object.fromEntries(estate.projects.map((p) => [p.projectId, projectRng.float(0.6, 1.6)]));
   const budgets = new Map<string, GcpBudget>(estate.projects.map((p) => [p.projectId, {} as GcpBudget]));
   for (const kind of Object.keys(totals) as (keyof GcpBudget)[]) {
-    const perProject = split(totals[kind], weights, kind === 'instances' || kind === 'networks' ? 1 : 0);
+    const perProject = split(totals[kind], shares, kind === 'instances' || kind === 'networks' ? 1 : 0);
     for (const [project, n] of Object.entries(perProject)) budgets.get(project)![kind] = n;
   }
 
@@ -79,7 +86,7 @@ export function generateGcp(input: GenerateInput): GcpEstate {
   const nextExternalIp = (): string => {
     const n = ipCounter++;
     const block = [34, 35, 104, 130][Math.floor(n / 60_000) % 4]!;
-    return `${block}.${64 + Math.floor(n / 250 / 250) % 190}.${Math.floor(n / 250) % 250}.${(n % 250) + 2}`;
+    return `${block}.${64 + (Math.floor(n / 250 / 250) % 190)}.${Math.floor(n / 250) % 250}.${(n % 250) + 2}`;
   };
   const bucketNames = new Set<string>();
   for (const [index, project] of estate.projects.entries()) {
@@ -135,5 +142,7 @@ function projectIdFor(app: string, envWord: string, suffix: number): string {
   const id = `acme-${app}-${envWord}-${suffix}`;
   if (id.length <= 30) return id;
   const short = `acme-${app}-${envWord.slice(0, 3)}-${suffix}`;
-  return short.length <= 30 ? short : `acme-${app.slice(0, 30 - 14).replace(/-+$/, '')}-${envWord.slice(0, 3)}-${suffix}`;
+  return short.length <= 30
+    ? short
+    : `acme-${app.slice(0, 30 - 14).replace(/-+$/, '')}-${envWord.slice(0, 3)}-${suffix}`;
 }

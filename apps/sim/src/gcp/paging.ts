@@ -11,11 +11,22 @@ export function pageOf<T>(
   items: readonly T[],
   options: { defaultSize: number; maxSize: number; sizeParam?: string; requested?: number },
 ): Page<T> {
-  const requested = 'requested' in options ? options.requested : intParam(call.query, options.sizeParam ?? 'pageSize');
+  const requested =
+    'requested' in options ? options.requested : intParam(call.query, options.sizeParam ?? 'pageSize');
   try {
-    return paginate(items, { token: call.query.get('pageToken') || undefined, requested: requested || undefined, defaultSize: options.defaultSize, maxSize: options.maxSize }, call.sim.faults.current.pagination);
+    return paginate(
+      items,
+      {
+        token: call.query.get('pageToken') || undefined,
+        requested: requested || undefined,
+        defaultSize: options.defaultSize,
+        maxSize: options.maxSize,
+      },
+      call.sim.faults.current.pagination,
+    );
   } catch (error) {
-    if (error instanceof InvalidPageToken) throw new GcpError(400, 'badRequest', `Invalid page token: ${error.token.slice(0, 100)}`);
+    if (error instanceof InvalidPageToken)
+      throw new GcpError(400, 'badRequest', `Invalid page token: ${error.token.slice(0, 100)}`);
     throw error;
   }
 }

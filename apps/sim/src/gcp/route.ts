@@ -40,8 +40,14 @@ export interface GcpRoute {
   /** The API's own method name: `instances.aggregatedList`, `jobs.query`. */
   operation: string;
   mutating?: boolean;
+  /** The body is media, not JSON (uploads): do not parse it up front. */
+  rawBody?: boolean;
   /** Who and where the call is, when the path's `project`/`zone`/`region`/`location` params do not say. */
-  scope?(params: Record<string, string>, estate: GcpEstate, query: URLSearchParams): { account?: string; region?: string };
+  scope?(
+    params: Record<string, string>,
+    estate: GcpEstate,
+    query: URLSearchParams,
+  ): { account?: string; region?: string };
   handle(call: GcpCall): SimResponse;
 }
 
@@ -79,7 +85,11 @@ export function parseJsonBody(req: SimRequest): Record<string, unknown> {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new GcpError(400, 'parseError', `Invalid JSON payload received. Unexpected token.\n${text.slice(0, 40)}\n^`);
+    throw new GcpError(
+      400,
+      'parseError',
+      `Invalid JSON payload received. Unexpected token.\n${text.slice(0, 40)}\n^`,
+    );
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new GcpError(400, 'parseError', 'Invalid JSON payload received. Expected an object.');
@@ -91,6 +101,11 @@ export function parseJsonBody(req: SimRequest): Record<string, unknown> {
 export function intParam(query: URLSearchParams, name: string): number | undefined {
   const raw = query.get(name);
   if (raw === null || raw === '') return undefined;
-  if (!/^\d{1,9}$/.test(raw)) throw new GcpError(400, 'invalid', `Invalid value for field '${name}': '${raw}'. Must be a non-negative integer.`);
+  if (!/^\d{1,9}$/.test(raw))
+    throw new GcpError(
+      400,
+      'invalid',
+      `Invalid value for field '${name}': '${raw}'. Must be a non-negative integer.`,
+    );
   return Number(raw);
 }

@@ -12,24 +12,29 @@ const run = promisify(execFile);
 const DEBIAN_AWS = '/usr/bin/aws';
 
 async function cli(binary: string, sim: RunningSimulator, args: string[]): Promise<Record<string, unknown>> {
-  const { stdout } = await run(binary, ['--endpoint-url', sim.endpoints.aws, '--region', 'us-east-1', '--output', 'json', ...args], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      AWS_ACCESS_KEY_ID: TEST_AWS_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: TEST_AWS_CREDENTIALS.secretAccessKey,
-      AWS_CONFIG_FILE: '/dev/null',
-      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_PAGER: '',
+  const { stdout } = await run(
+    binary,
+    ['--endpoint-url', sim.endpoints.aws, '--region', 'us-east-1', '--output', 'json', ...args],
+    {
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        AWS_ACCESS_KEY_ID: TEST_AWS_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: TEST_AWS_CREDENTIALS.secretAccessKey,
+        AWS_CONFIG_FILE: '/dev/null',
+        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+        AWS_EC2_METADATA_DISABLED: 'true',
+        AWS_PAGER: '',
+      },
+      timeout: 60_000,
     },
-    timeout: 60_000,
-  });
+  );
   return JSON.parse(stdout) as Record<string, unknown>;
 }
 
 interface Datapoint {
-  Timestamp: string;
+  /** awscli 1.x prints timestamps as received (JSON: epoch seconds); 2.x as ISO 8601. */
+  Timestamp: string | number;
   Average: number;
   Maximum: number;
   Unit: string;
@@ -45,9 +50,23 @@ describe('CloudWatch through the aws CLIs', () => {
     const end = new Date(sim.clock.now()).toISOString();
     const start = new Date(sim.clock.now() - 7 * 86_400_000).toISOString();
     args = [
-      'cloudwatch', 'get-metric-statistics', '--namespace', 'AWS/EC2', '--metric-name', 'CPUUtilization',
-      '--dimensions', `Name=InstanceId,Value=${instanceId}`, '--start-time', start, '--end-time', end,
-      '--period', '3600', '--statistics', 'Average', 'Maximum',
+      'cloudwatch',
+      'get-metric-statistics',
+      '--namespace',
+      'AWS/EC2',
+      '--metric-name',
+      'CPUUtilization',
+      '--dimensions',
+      `Name=InstanceId,Value=${instanceId}`,
+      '--start-time',
+      start,
+      '--end-time',
+      end,
+      '--period',
+      '3600',
+      '--statistics',
+      'Average',
+      'Maximum',
     ];
   });
   after(() => sim.close());
@@ -56,8 +75,18 @@ describe('CloudWatch through the aws CLIs', () => {
     assert.equal(out['Label'], 'CPUUtilization');
     const points = out['Datapoints'] as Datapoint[];
     assert.equal(points.length, 7 * 24);
-    assert.ok(points.every((p) => p.Unit === 'Percent' && p.Maximum >= p.Average && p.Average >= 0 && p.Average <= 100));
-    assert.ok(points.every((p) => !Number.isNaN(Date.parse(p.Timestamp))));
+    assert.ok(
+      points.every(
+        (p) => p.Unit === 'Percent' && p.Maximum >= p.Average && p.Average >= 0 && p.Average <= 100,
+      ),
+    );
+    const times = points.map((p) =>
+      typeof p.Timestamp === 'number' ? p.Timestamp * 1000 : Date.parse(p.Timestamp),
+    );
+    assert.ok(
+      times.every((t, i) => Number.isFinite(t) && t % 3_600_000 === 0 && (i === 0 || t > times[i - 1]!)),
+    );
+    assert.ok(times[0]! >= sim.clock.now() - 7 * 86_400_000);
   };
 
   it('pip aws (JSON protocol): cloudwatch get-metric-statistics', async () => {
@@ -66,7 +95,11 @@ describe('CloudWatch through the aws CLIs', () => {
     assert.equal(sim.log.list(since).at(-1)?.operation, 'GetMetricStatistics');
   });
 
-  it('Debian aws 2.9 (awsQuery protocol): cloudwatch get-metric-statistics', { skip: !existsSync(DEBIAN_AWS) && 'awscli 2.9 not installed' }, async () => {
-    check(await cli(DEBIAN_AWS, sim, args));
-  });
+  it(
+    'Debian aws 2.9 (awsQuery protocol): cloudwatch get-metric-statistics',
+    { skip: !existsSync(DEBIAN_AWS) && 'awscli 2.9 not installed' },
+    async () => {
+      check(await cli(DEBIAN_AWS, sim, args));
+    },
+  );
 });

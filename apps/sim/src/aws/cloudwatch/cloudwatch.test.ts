@@ -4,6 +4,7 @@ import {
   CloudWatchClient,
   GetMetricDataCommand,
   GetMetricStatisticsCommand,
+  type GetMetricDataCommandOutput,
   ListMetricsCommand,
   paginateGetMetricData,
   type MetricDataQuery,
@@ -13,7 +14,8 @@ import type { RunningSimulator } from '../../server.ts';
 import { startTestSimulator, TEST_AWS_CREDENTIALS } from '../../testing/sim-fixture.ts';
 
 const DAY = 86_400_000;
-const AUTH = 'AWS4-HMAC-SHA256 Credential=AKIAEXAMPLEESCHERSIM/20261101/us-east-1/monitoring/aws4_request, SignedHeaders=host, Signature=00';
+const AUTH =
+  'AWS4-HMAC-SHA256 Credential=AKIAEXAMPLEESCHERSIM/20261101/us-east-1/monitoring/aws4_request, SignedHeaders=host, Signature=00';
 
 const errorOf = async (promise: Promise<unknown>): Promise<{ name: string; status: number | undefined }> => {
   try {
@@ -36,7 +38,11 @@ describe('CloudWatch CPUUtilization', () => {
   const cpuQuery = (id: string, instanceId: string, period = 3600): MetricDataQuery => ({
     Id: id,
     MetricStat: {
-      Metric: { Namespace: 'AWS/EC2', MetricName: 'CPUUtilization', Dimensions: [{ Name: 'InstanceId', Value: instanceId }] },
+      Metric: {
+        Namespace: 'AWS/EC2',
+        MetricName: 'CPUUtilization',
+        Dimensions: [{ Name: 'InstanceId', Value: instanceId }],
+      },
       Period: period,
       Stat: 'Average',
     },
@@ -44,7 +50,11 @@ describe('CloudWatch CPUUtilization', () => {
 
   before(async () => {
     sim = await startTestSimulator({ manualClock: true });
-    cw = new CloudWatchClient({ endpoint: sim.endpoints.aws, region: 'us-east-1', credentials: TEST_AWS_CREDENTIALS });
+    cw = new CloudWatchClient({
+      endpoint: sim.endpoints.aws,
+      region: 'us-east-1',
+      credentials: TEST_AWS_CREDENTIALS,
+    });
     now = sim.clock.now();
     const region = sim.estate().aws.accounts[0]!.regions.get('us-east-1')!;
     const instances = [...region.ec2.instances.values()].filter((i) => i.state === 'running');
@@ -73,8 +83,13 @@ describe('CloudWatch CPUUtilization', () => {
     const quiet = await stats(idle);
     assert.equal(quiet.Label, 'CPUUtilization');
     assert.equal(quiet.Datapoints!.length, 7 * 24);
-    assert.ok(quiet.Datapoints!.every((d) => d.Unit === 'Percent' && d.Timestamp instanceof Date && d.Maximum! >= d.Average!));
-    const mean = (points: { Average?: number }[]): number => points.reduce((s, p) => s + p.Average!, 0) / points.length;
+    assert.ok(
+      quiet.Datapoints!.every(
+        (d) => d.Unit === 'Percent' && d.Timestamp instanceof Date && d.Maximum! >= d.Average!,
+      ),
+    );
+    const mean = (points: { Average?: number }[]): number =>
+      points.reduce((s, p) => s + p.Average!, 0) / points.length;
     assert.ok(mean(quiet.Datapoints!) < 5, 'idle instance averages under 5 %');
     assert.ok(mean((await stats(busy)).Datapoints!) > 5, 'busy instance averages over 5 %');
     const sent = sim.log.list().at(-1)!;
@@ -83,10 +98,16 @@ describe('CloudWatch CPUUtilization', () => {
 
   it('GetMetricData pages 30+ days of several instances, with JSON epoch timestamps decoded by the SDK', async () => {
     const start = now - 35 * DAY;
-    const pages = [];
+    const pages: GetMetricDataCommandOutput[] = [];
     for await (const page of paginateGetMetricData(
       { client: cw },
-      { StartTime: new Date(start), EndTime: new Date(now), MetricDataQueries: [cpuQuery('idle', idle), cpuQuery('busy', busy)], MaxDatapoints: 500, ScanBy: 'TimestampAscending' },
+      {
+        StartTime: new Date(start),
+        EndTime: new Date(now),
+        MetricDataQueries: [cpuQuery('idle', idle), cpuQuery('busy', busy)],
+        MaxDatapoints: 500,
+        ScanBy: 'TimestampAscending',
+      },
     )) {
       pages.push(page);
     }
@@ -98,14 +119,24 @@ describe('CloudWatch CPUUtilization', () => {
       });
     const region = sim.estate().aws.accounts[0]!.regions.get('us-east-1')!;
     const expected = cpuSeries(region.ec2.instances.get(idle)!.cpu, start, now, 3600, 'Average');
-    assert.deepEqual(values('idle'), expected.map((p) => ({ t: p.timestamp, v: p.value })));
+    assert.deepEqual(
+      values('idle'),
+      expected.map((p) => ({ t: p.timestamp, v: p.value })),
+    );
     assert.equal(values('busy').length, expected.length);
-    assert.equal(pages.at(-1)!.MetricDataResults!.every((r) => r.StatusCode === 'Complete'), true);
+    assert.equal(
+      pages.at(-1)!.MetricDataResults!.every((r) => r.StatusCode === 'Complete'),
+      true,
+    );
   });
 
   it('GetMetricData answers descending by default and AWS/RDS CPUUtilization when the database exists', async () => {
     const out = await cw.send(
-      new GetMetricDataCommand({ StartTime: new Date(now - DAY), EndTime: new Date(now), MetricDataQueries: [cpuQuery('m1', busy, 300)] }),
+      new GetMetricDataCommand({
+        StartTime: new Date(now - DAY),
+        EndTime: new Date(now),
+        MetricDataQueries: [cpuQuery('m1', busy, 300)],
+      }),
     );
     const ts = out.MetricDataResults![0]!.Timestamps!.map((t) => t.getTime());
     assert.ok(ts.length > 200);
@@ -139,18 +170,44 @@ describe('CloudWatch CPUUtilization', () => {
       }),
     );
     assert.deepEqual(none.Datapoints, []);
-    const base = { Namespace: 'AWS/EC2', MetricName: 'CPUUtilization', StartTime: new Date(now - 30 * DAY), EndTime: new Date(now), Statistics: ['Average' as const] };
+    const base = {
+      Namespace: 'AWS/EC2',
+      MetricName: 'CPUUtilization',
+      StartTime: new Date(now - 30 * DAY),
+      EndTime: new Date(now),
+      Statistics: ['Average' as const],
+    };
     assert.deepEqual(await errorOf(cw.send(new GetMetricStatisticsCommand({ ...base, Period: 60 }))), {
       name: 'InvalidParameterCombinationException',
       status: 400,
     });
-    assert.equal((await errorOf(cw.send(new GetMetricStatisticsCommand({ ...base, Period: 61 })))).name, 'InvalidParameterValueException');
-    assert.equal((await errorOf(cw.send(new GetMetricStatisticsCommand({ ...base, Period: 3600, EndTime: new Date(now - 40 * DAY) })))).name, 'InvalidParameterValueException');
+    assert.equal(
+      (await errorOf(cw.send(new GetMetricStatisticsCommand({ ...base, Period: 61 })))).name,
+      'InvalidParameterValueException',
+    );
+    assert.equal(
+      (
+        await errorOf(
+          cw.send(
+            new GetMetricStatisticsCommand({ ...base, Period: 3600, EndTime: new Date(now - 40 * DAY) }),
+          ),
+        )
+      ).name,
+      'InvalidParameterValueException',
+    );
   });
 
   it('ListMetrics lists CPUUtilization per instance', async () => {
-    const out = await cw.send(new ListMetricsCommand({ Namespace: 'AWS/EC2', Dimensions: [{ Name: 'InstanceId', Value: idle }] }));
-    assert.deepEqual(out.Metrics, [{ Namespace: 'AWS/EC2', MetricName: 'CPUUtilization', Dimensions: [{ Name: 'InstanceId', Value: idle }] }]);
+    const out = await cw.send(
+      new ListMetricsCommand({ Namespace: 'AWS/EC2', Dimensions: [{ Name: 'InstanceId', Value: idle }] }),
+    );
+    assert.deepEqual(out.Metrics, [
+      {
+        Namespace: 'AWS/EC2',
+        MetricName: 'CPUUtilization',
+        Dimensions: [{ Name: 'InstanceId', Value: idle }],
+      },
+    ]);
   });
 
   it('the awsQuery protocol (awscli 2.9, older SDKs) gets XML with members and ISO timestamps', async () => {
@@ -166,10 +223,17 @@ describe('CloudWatch CPUUtilization', () => {
       Period: '3600',
       'Statistics.member.1': 'Average',
     });
-    const res = await fetch(sim.endpoints.aws, { method: 'POST', headers: { authorization: AUTH, 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+    const res = await fetch(sim.endpoints.aws, {
+      method: 'POST',
+      headers: { authorization: AUTH, 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+    });
     const xml = await res.text();
     assert.equal(res.status, 200);
-    assert.match(xml, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<GetMetricStatisticsResponse xmlns="http:\/\/monitoring.amazonaws.com\/doc\/2010-08-01\/"><GetMetricStatisticsResult><Label>CPUUtilization<\/Label><Datapoints><member><Timestamp>\d{4}-\d\d-\d\dT\d\d:00:00.000Z<\/Timestamp><Average>[\d.]+<\/Average><Unit>Percent<\/Unit><\/member>/);
+    assert.match(
+      xml,
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<GetMetricStatisticsResponse xmlns="http:\/\/monitoring.amazonaws.com\/doc\/2010-08-01\/"><GetMetricStatisticsResult><Label>CPUUtilization<\/Label><Datapoints><member><Timestamp>\d{4}-\d\d-\d\dT\d\d:00:00.000Z<\/Timestamp><Average>[\d.]+<\/Average><Unit>Percent<\/Unit><\/member>/,
+    );
     assert.equal(xml.match(/<member>/g)?.length, 3);
     const data = new URLSearchParams({
       Action: 'GetMetricData',
@@ -184,10 +248,22 @@ describe('CloudWatch CPUUtilization', () => {
       StartTime: new Date(now - 2 * 3_600_000).toISOString(),
       EndTime: new Date(now).toISOString(),
     });
-    const dataXml = await (await fetch(sim.endpoints.aws, { method: 'POST', headers: { authorization: AUTH }, body: data })).text();
-    assert.match(dataXml, /<MetricDataResults><member><Id>m1<\/Id><Label>CPUUtilization<\/Label><Timestamps><member>[^<]+<\/member><member>[^<]+<\/member><\/Timestamps><Values><member>[\d.]+<\/member><member>[\d.]+<\/member><\/Values><StatusCode>Complete<\/StatusCode><Messages><\/Messages><\/member><\/MetricDataResults>/);
-    const bad = await fetch(sim.endpoints.aws, { method: 'POST', headers: { authorization: AUTH }, body: 'Action=GetMetricStatistics&Version=2010-08-01&Namespace=AWS/EC2' });
+    const dataXml = await (
+      await fetch(sim.endpoints.aws, { method: 'POST', headers: { authorization: AUTH }, body: data })
+    ).text();
+    assert.match(
+      dataXml,
+      /<MetricDataResults><member><Id>m1<\/Id><Label>CPUUtilization<\/Label><Timestamps><member>[^<]+<\/member><member>[^<]+<\/member><\/Timestamps><Values><member>[\d.]+<\/member><member>[\d.]+<\/member><\/Values><StatusCode>Complete<\/StatusCode><Messages><\/Messages><\/member><\/MetricDataResults>/,
+    );
+    const bad = await fetch(sim.endpoints.aws, {
+      method: 'POST',
+      headers: { authorization: AUTH },
+      body: 'Action=GetMetricStatistics&Version=2010-08-01&Namespace=AWS/EC2',
+    });
     assert.equal(bad.status, 400);
-    assert.match(await bad.text(), /<ErrorResponse xmlns="http:\/\/monitoring.amazonaws.com\/doc\/2010-08-01\/"><Error><Type>Sender<\/Type><Code>MissingParameter<\/Code>/);
+    assert.match(
+      await bad.text(),
+      /<ErrorResponse xmlns="http:\/\/monitoring.amazonaws.com\/doc\/2010-08-01\/"><Error><Type>Sender<\/Type><Code>MissingParameter<\/Code>/,
+    );
   });
 });

@@ -144,7 +144,9 @@ export function readListMetricsRequest(call: AwsCall): ListMetricsRequest {
   return {
     namespace: p.get('Namespace'),
     metricName: p.get('MetricName'),
-    dimensions: p.structs('Dimensions.member').map((d) => ({ name: d.require('Name'), value: d.get('Value') })),
+    dimensions: p
+      .structs('Dimensions.member')
+      .map((d) => ({ name: d.require('Name'), value: d.get('Value') })),
     nextToken: p.get('NextToken'),
   };
 }
@@ -153,7 +155,9 @@ function queryMetric(p: QueryParams, prefix = ''): MetricRef {
   return {
     namespace: p.require(`${prefix}Namespace`),
     metricName: p.require(`${prefix}MetricName`),
-    dimensions: p.structs(`${prefix}Dimensions.member`).map((d) => ({ name: d.require('Name'), value: d.require('Value') })),
+    dimensions: p
+      .structs(`${prefix}Dimensions.member`)
+      .map((d) => ({ name: d.require('Name'), value: d.require('Value') })),
   };
 }
 
@@ -172,7 +176,10 @@ function jsonDimensions(b: Json): Dimension[] {
   return raw.map((d) => {
     if (!d || typeof d !== 'object') throw invalid('Dimensions');
     const dim = d as Json;
-    return { name: requireString(jsonString(dim, 'Name'), 'Dimensions.member.Name'), value: jsonString(dim, 'Value') ?? '' };
+    return {
+      name: requireString(jsonString(dim, 'Name'), 'Dimensions.member.Name'),
+      value: jsonString(dim, 'Value') ?? '',
+    };
   });
 }
 
@@ -192,7 +199,8 @@ function jsonTime(b: Json, name: string): number {
 function parseTime(text: string, name: string): number {
   const trimmed = text.trim();
   const ms = /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed);
-  if (!Number.isFinite(ms)) throw new AwsError('InvalidParameterValue', `The parameter ${name} must be a valid ISO 8601 timestamp.`);
+  if (!Number.isFinite(ms))
+    throw new AwsError('InvalidParameterValue', `The parameter ${name} must be a valid ISO 8601 timestamp.`);
   return ms;
 }
 

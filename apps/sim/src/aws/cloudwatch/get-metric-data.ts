@@ -27,14 +27,25 @@ export const getMetricData: AwsOperation = {
   handle: (call) => {
     const request = readDataRequest(call);
     const { queries } = request;
-    if (queries.length === 0) throw new AwsError('MissingParameter', 'The parameter MetricDataQueries is required.');
-    if (queries.length > 500) throw new AwsError('InvalidParameterValue', 'The collection MetricDataQueries must not have a size greater than 500.');
+    if (queries.length === 0)
+      throw new AwsError('MissingParameter', 'The parameter MetricDataQueries is required.');
+    if (queries.length > 500)
+      throw new AwsError(
+        'InvalidParameterValue',
+        'The collection MetricDataQueries must not have a size greater than 500.',
+      );
     validate(queries);
     if (request.start >= request.end) {
-      throw new AwsError('InvalidParameterValue', 'The parameter StartTime must be less than the parameter EndTime.');
+      throw new AwsError(
+        'InvalidParameterValue',
+        'The parameter StartTime must be less than the parameter EndTime.',
+      );
     }
     if (request.scanBy !== 'TimestampDescending' && request.scanBy !== 'TimestampAscending') {
-      throw new AwsError('InvalidParameterValue', `The parameter ScanBy must be a value in the set [ TimestampDescending, TimestampAscending ].`);
+      throw new AwsError(
+        'InvalidParameterValue',
+        `The parameter ScanBy must be a value in the set [ TimestampDescending, TimestampAscending ].`,
+      );
     }
     const now = call.sim.clock.now();
     const descending = request.scanBy === 'TimestampDescending';
@@ -48,8 +59,13 @@ export const getMetricData: AwsOperation = {
       for (const p of series) all.push({ query: index, timestamp: p.timestamp, value: p.value });
     });
     const max = request.maxDatapoints ?? DEFAULT_MAX_DATAPOINTS;
-    if (max < 1) throw new AwsError('InvalidParameterValue', 'The parameter MaxDatapoints must be greater than 0.');
-    const page = paginate(all, { token: request.nextToken, requested: max, defaultSize: max, maxSize: DEFAULT_MAX_DATAPOINTS }, call.sim.faults.current.pagination);
+    if (max < 1)
+      throw new AwsError('InvalidParameterValue', 'The parameter MaxDatapoints must be greater than 0.');
+    const page = paginate(
+      all,
+      { token: request.nextToken, requested: max, defaultSize: max, maxSize: DEFAULT_MAX_DATAPOINTS },
+      call.sim.faults.current.pagination,
+    );
     const lastOfQuery = new Map<number, number>();
     all.forEach((p, i) => lastOfQuery.set(p.query, i));
     const pageEnd = page.nextToken ? all.indexOf(page.items.at(-1)!) : all.length - 1;
@@ -64,7 +80,9 @@ export const getMetricData: AwsOperation = {
         const timestamps = points.map((p) => (json ? p.timestamp / 1000 : new Date(p.timestamp)));
         const values = points.map((p) => p.value);
         const unsupported = q.expression !== undefined && !q.stat;
-        const messages = unsupported ? [{ Code: 'InternalError', Value: 'escher-sim does not evaluate metric math expressions' }] : [];
+        const messages = unsupported
+          ? [{ Code: 'InternalError', Value: 'escher-sim does not evaluate metric math expressions' }]
+          : [];
         return {
           Id: q.id,
           Label: q.label ?? q.stat?.metric.metricName ?? q.id,
@@ -86,16 +104,26 @@ function validate(queries: readonly DataQuery[]): void {
   const ids = new Set<string>();
   for (const q of queries) {
     if (!ID.test(q.id)) {
-      throw new AwsError('ValidationError', `The value ${q.id} for field Id must start with a lowercase letter and contain only letters, numbers and underscores.`);
+      throw new AwsError(
+        'ValidationError',
+        `The value ${q.id} for field Id must start with a lowercase letter and contain only letters, numbers and underscores.`,
+      );
     }
     if (ids.has(q.id)) throw new AwsError('ValidationError', `The value ${q.id} for field Id is duplicated.`);
     ids.add(q.id);
     if ((q.stat === undefined) === (q.expression === undefined)) {
-      throw new AwsError('ValidationError', `Exactly one of MetricStat and Expression must be specified for query ${q.id}.`);
+      throw new AwsError(
+        'ValidationError',
+        `Exactly one of MetricStat and Expression must be specified for query ${q.id}.`,
+      );
     }
     if (q.stat) {
       checkPeriod(q.stat.period, 'MetricStat.Period');
-      if (!isStatistic(q.stat.stat)) throw new AwsError('InvalidParameterValue', `The value ${q.stat.stat} for parameter MetricStat.Stat is invalid.`);
+      if (!isStatistic(q.stat.stat))
+        throw new AwsError(
+          'InvalidParameterValue',
+          `The value ${q.stat.stat} for parameter MetricStat.Stat is invalid.`,
+        );
     }
   }
 }

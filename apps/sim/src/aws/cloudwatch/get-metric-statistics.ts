@@ -20,21 +20,37 @@ export const getMetricStatistics: AwsOperation = {
     const period = checkPeriod(request.period);
     const { statistics, extendedStatistics } = request;
     if (statistics.length === 0 && extendedStatistics.length === 0) {
-      throw new AwsError('MissingParameter', 'Must specify either Statistics or ExtendedStatistics, but not both.');
+      throw new AwsError(
+        'MissingParameter',
+        'Must specify either Statistics or ExtendedStatistics, but not both.',
+      );
     }
     if (statistics.length > 0 && extendedStatistics.length > 0) {
-      throw new AwsError('InvalidParameterCombination', 'Must specify either Statistics or ExtendedStatistics, but not both.');
+      throw new AwsError(
+        'InvalidParameterCombination',
+        'Must specify either Statistics or ExtendedStatistics, but not both.',
+      );
     }
     for (const s of statistics) {
       if (!isStatistic(s) || s.startsWith('p')) {
-        throw new AwsError('InvalidParameterValue', `The parameter Statistics.member.1 must be a value in the set [ SampleCount, Average, Sum, Minimum, Maximum ].`);
+        throw new AwsError(
+          'InvalidParameterValue',
+          `The parameter Statistics.member.1 must be a value in the set [ SampleCount, Average, Sum, Minimum, Maximum ].`,
+        );
       }
     }
     for (const s of extendedStatistics) {
-      if (!isStatistic(s) || !s.startsWith('p')) throw new AwsError('InvalidParameterValue', `The parameter ExtendedStatistics has an invalid value: ${s}`);
+      if (!isStatistic(s) || !s.startsWith('p'))
+        throw new AwsError(
+          'InvalidParameterValue',
+          `The parameter ExtendedStatistics has an invalid value: ${s}`,
+        );
     }
     if (request.start >= request.end) {
-      throw new AwsError('InvalidParameterValue', 'The parameter StartTime must be less than the parameter EndTime.');
+      throw new AwsError(
+        'InvalidParameterValue',
+        'The parameter StartTime must be less than the parameter EndTime.',
+      );
     }
     const requested = Math.ceil((request.end - request.start) / (period * 1000));
     if (requested > MAX_DATAPOINTS) {
@@ -60,13 +76,21 @@ export const getMetricStatistics: AwsOperation = {
     const json = call.protocol === 'json';
     const datapoints = points.map(([timestamp, row]) => {
       const plain = Object.fromEntries(statistics.map((s) => [s, row[s]]));
-      const extended = extendedStatistics.length > 0 ? Object.fromEntries(extendedStatistics.map((s) => [s, row[s]])) : undefined;
+      const extended =
+        extendedStatistics.length > 0
+          ? Object.fromEntries(extendedStatistics.map((s) => [s, row[s]]))
+          : undefined;
       return {
         Timestamp: json ? timestamp / 1000 : new Date(timestamp),
         ...plain,
         Unit: 'Percent',
         ExtendedStatistics:
-          extended && !json ? xmlList('entry', Object.entries(extended).map(([key, value]) => ({ key, value }))) : extended,
+          extended && !json
+            ? xmlList(
+                'entry',
+                Object.entries(extended).map(([key, value]) => ({ key, value })),
+              )
+            : extended,
       };
     });
     return { Label: request.metric.metricName, Datapoints: json ? datapoints : members(datapoints) };

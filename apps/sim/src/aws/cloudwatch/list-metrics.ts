@@ -13,13 +13,23 @@ export const listMetrics: AwsOperation = {
       (m) =>
         (request.namespace === undefined || m.namespace === request.namespace) &&
         (request.metricName === undefined || m.metricName === request.metricName) &&
-        request.dimensions.every((f) => m.dimensions.some((d) => d.name === f.name && (f.value === undefined || d.value === f.value))),
+        request.dimensions.every((f) =>
+          m.dimensions.some((d) => d.name === f.name && (f.value === undefined || d.value === f.value)),
+        ),
     );
-    const page = paginate(selected, { token: request.nextToken, defaultSize: 500, maxSize: 500 }, call.sim.faults.current.pagination);
+    const page = paginate(
+      selected,
+      { token: request.nextToken, defaultSize: 500, maxSize: 500 },
+      call.sim.faults.current.pagination,
+    );
     const json = call.protocol === 'json';
     const metrics = page.items.map((m) => {
       const dimensions = m.dimensions.map((d) => ({ Name: d.name, Value: d.value }));
-      return { Namespace: m.namespace, MetricName: m.metricName, Dimensions: json ? dimensions : members(dimensions) };
+      return {
+        Namespace: m.namespace,
+        MetricName: m.metricName,
+        Dimensions: json ? dimensions : members(dimensions),
+      };
     });
     return { Metrics: json ? metrics : members(metrics), NextToken: page.nextToken };
   },

@@ -33,10 +33,18 @@ export function profileOf(region: AwsRegionState, metric: MetricRef): CpuProfile
 export function regionMetrics(region: AwsRegionState): MetricRef[] {
   const out: MetricRef[] = [];
   for (const id of region.ec2.instances.keys()) {
-    out.push({ namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: [{ name: 'InstanceId', value: id }] });
+    out.push({
+      namespace: 'AWS/EC2',
+      metricName: 'CPUUtilization',
+      dimensions: [{ name: 'InstanceId', value: id }],
+    });
   }
   for (const id of region.rds.byId.keys()) {
-    out.push({ namespace: 'AWS/RDS', metricName: 'CPUUtilization', dimensions: [{ name: 'DBInstanceIdentifier', value: id }] });
+    out.push({
+      namespace: 'AWS/RDS',
+      metricName: 'CPUUtilization',
+      dimensions: [{ name: 'DBInstanceIdentifier', value: id }],
+    });
   }
   return out;
 }

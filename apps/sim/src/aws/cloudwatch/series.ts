@@ -12,7 +12,11 @@ export function retentionStart(now: number, periodSeconds: number): number {
 
 export function checkPeriod(period: number | undefined, name = 'Period'): number {
   if (period === undefined) throw new AwsError('MissingParameter', `The parameter ${name} is required.`);
-  if (!Number.isInteger(period) || period < 1 || (period >= 60 ? period % 60 !== 0 : ![1, 5, 10, 30].includes(period))) {
+  if (
+    !Number.isInteger(period) ||
+    period < 1 ||
+    (period >= 60 ? period % 60 !== 0 : ![1, 5, 10, 30].includes(period))
+  ) {
     throw new AwsError('InvalidParameterValue', `The parameter ${name} must be a multiple of 60.`);
   }
   return period;

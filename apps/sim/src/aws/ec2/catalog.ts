@@ -62,7 +62,14 @@ export function instanceTypeInfo(name: string): InstanceTypeInfo {
   const known = BY_NAME.get(name);
   if (known) return known;
   const size = name.split('.')[1] ?? '';
-  const vcpus = size === 'large' ? 2 : /^(\d+)xlarge$/.test(size) ? 4 * Number(size.replace('xlarge', '')) : size === 'xlarge' ? 4 : 2;
+  const vcpus =
+    size === 'large'
+      ? 2
+      : /^(\d+)xlarge$/.test(size)
+        ? 4 * Number(size.replace('xlarge', ''))
+        : size === 'xlarge'
+          ? 4
+          : 2;
   return { name, vcpus, architecture: /^[a-z]+\dg[a-z]*\./.test(name) ? 'arm64' : 'x86_64', weight: 0 };
 }
 
@@ -81,10 +88,39 @@ export interface OsInfo {
 }
 
 export const OPERATING_SYSTEMS: readonly OsInfo[] = [
-  { key: 'al2023', platformDetails: 'Linux/UNIX', usageOperation: 'RunInstances', rootDeviceName: '/dev/xvda', rootSizes: [8, 8, 16, 20, 30, 50], weight: 50 },
-  { key: 'ubuntu', platformDetails: 'Linux/UNIX', usageOperation: 'RunInstances', rootDeviceName: '/dev/sda1', rootSizes: [8, 16, 30, 50, 100], weight: 30 },
-  { key: 'rhel', platformDetails: 'Red Hat Enterprise Linux', usageOperation: 'RunInstances:0010', rootDeviceName: '/dev/sda1', rootSizes: [10, 30, 50], weight: 6 },
-  { key: 'windows', platform: 'windows', platformDetails: 'Windows', usageOperation: 'RunInstances:0002', rootDeviceName: '/dev/sda1', rootSizes: [30, 50, 100], weight: 14 },
+  {
+    key: 'al2023',
+    platformDetails: 'Linux/UNIX',
+    usageOperation: 'RunInstances',
+    rootDeviceName: '/dev/xvda',
+    rootSizes: [8, 8, 16, 20, 30, 50],
+    weight: 50,
+  },
+  {
+    key: 'ubuntu',
+    platformDetails: 'Linux/UNIX',
+    usageOperation: 'RunInstances',
+    rootDeviceName: '/dev/sda1',
+    rootSizes: [8, 16, 30, 50, 100],
+    weight: 30,
+  },
+  {
+    key: 'rhel',
+    platformDetails: 'Red Hat Enterprise Linux',
+    usageOperation: 'RunInstances:0010',
+    rootDeviceName: '/dev/sda1',
+    rootSizes: [10, 30, 50],
+    weight: 6,
+  },
+  {
+    key: 'windows',
+    platform: 'windows',
+    platformDetails: 'Windows',
+    usageOperation: 'RunInstances:0002',
+    rootDeviceName: '/dev/sda1',
+    rootSizes: [30, 50, 100],
+    weight: 14,
+  },
 ];
 
 export const OS_WEIGHTS = OPERATING_SYSTEMS.map((o) => [o, o.weight] as const);
@@ -130,5 +166,7 @@ export function privateDnsName(region: string, ip: string): string {
 /** `ec2-54-1-2-3.compute-1.amazonaws.com` (us-east-1) or `ec2-….eu-west-1.compute.amazonaws.com`. */
 export function publicDnsName(region: string, ip: string): string {
   const host = `ec2-${ip.replaceAll('.', '-')}`;
-  return region === 'us-east-1' ? `${host}.compute-1.amazonaws.com` : `${host}.${region}.compute.amazonaws.com`;
+  return region === 'us-east-1'
+    ? `${host}.compute-1.amazonaws.com`
+    : `${host}.${region}.compute.amazonaws.com`;
 }

@@ -15,12 +15,14 @@ export const createSnapshot: AwsOperation = {
   mutating: true,
   handle: ({ params, regionState, sim, account }) => {
     const volumeId = params.require('VolumeId');
-    if (!isEc2Id(volumeId, 'vol')) throw new AwsError('InvalidVolumeID.Malformed', `Invalid id: "${volumeId}" (expecting "vol-...")`);
+    if (!isEc2Id(volumeId, 'vol'))
+      throw new AwsError('InvalidVolumeID.Malformed', `Invalid id: "${volumeId}" (expecting "vol-...")`);
     const ec2 = regionState.ec2;
     const volume = ec2.volumes.get(volumeId);
     if (!volume) throw new AwsError('InvalidVolume.NotFound', `The volume '${volumeId}' does not exist.`);
     const description = params.get('Description') ?? '';
-    if (description.length > 255) throw new AwsError('InvalidParameterValue', 'Description must be at most 255 characters');
+    if (description.length > 255)
+      throw new AwsError('InvalidParameterValue', 'Description must be at most 255 characters');
     const tags = tagSpecifications(params, 'snapshot');
     checkDryRun(params);
     const now = Math.floor(sim.clock.now() / 1000) * 1000;

@@ -13,14 +13,17 @@ export const createTags: AwsOperation = {
   mutating: true,
   handle: ({ params, regionState, sim }) => {
     const ids = params.list('ResourceId');
-    if (ids.length === 0) throw new AwsError('MissingParameter', 'The request must contain the parameter resourceIdSet');
+    if (ids.length === 0)
+      throw new AwsError('MissingParameter', 'The request must contain the parameter resourceIdSet');
     const tags = params.tags('Tag');
-    if (tags.length === 0) throw new AwsError('MissingParameter', 'The request must contain the parameter tagSet');
+    if (tags.length === 0)
+      throw new AwsError('MissingParameter', 'The request must contain the parameter tagSet');
     for (const t of tags) validateTag(t.key, t.value ?? '');
     const targets = ids.map((id) => tagsOfResource(regionState.ec2, id, sim.clock));
     for (const target of targets) {
       const keys = new Set([...Object.keys(target), ...tags.map((t) => t.key)]);
-      if (keys.size > MAX_TAGS) throw new AwsError('TagLimitExceeded', `The maximum number of Tags for a resource is ${MAX_TAGS}.`);
+      if (keys.size > MAX_TAGS)
+        throw new AwsError('TagLimitExceeded', `The maximum number of Tags for a resource is ${MAX_TAGS}.`);
     }
     checkDryRun(params);
     for (const target of targets) for (const t of tags) setTag(target, t.key, t.value ?? '');

@@ -44,7 +44,9 @@ export function ensureDefaultVpc(ec2: Ec2State, region: string, account: string)
     description: 'default VPC security group',
     vpcId: vpc.id,
     ownerId: account,
-    ingress: [{ protocol: '-1', ipv4: [], ipv6: [], groups: [{ groupId, userId: account }], prefixLists: [] }],
+    ingress: [
+      { protocol: '-1', ipv4: [], ipv6: [], groups: [{ groupId, userId: account }], prefixLists: [] },
+    ],
     egress: [{ protocol: '-1', ipv4: [{ cidr: '0.0.0.0/0' }], ipv6: [], groups: [], prefixLists: [] }],
     tags: {},
   });

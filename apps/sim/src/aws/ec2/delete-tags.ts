@@ -12,7 +12,8 @@ export const deleteTags: AwsOperation = {
   mutating: true,
   handle: ({ params, regionState, sim }) => {
     const ids = params.list('ResourceId');
-    if (ids.length === 0) throw new AwsError('MissingParameter', 'The request must contain the parameter resourceIdSet');
+    if (ids.length === 0)
+      throw new AwsError('MissingParameter', 'The request must contain the parameter resourceIdSet');
     const tags = params.tags('Tag');
     const targets = ids.map((id) => tagsOfResource(regionState.ec2, id, sim.clock));
     checkDryRun(params);

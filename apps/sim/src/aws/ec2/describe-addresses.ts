@@ -45,7 +45,8 @@ export const describeAddresses: AwsOperation = {
     let base = [...addresses.values()];
     if (ids.length > 0) {
       const missing = ids.find((id) => !addresses.has(id));
-      if (missing) throw new AwsError('InvalidAllocationID.NotFound', `The allocation ID '${missing}' does not exist`);
+      if (missing)
+        throw new AwsError('InvalidAllocationID.NotFound', `The allocation ID '${missing}' does not exist`);
       base = base.filter((a) => ids.includes(a.allocationId));
     }
     if (ips.length > 0) {

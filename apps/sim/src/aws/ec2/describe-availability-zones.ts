@@ -23,10 +23,14 @@ export const describeAvailabilityZones: AwsOperation = {
     };
     const names = params.list('ZoneName');
     const zoneIds = params.list('ZoneId');
-    const unknown = names.find((n) => !zones.some((z) => z.name === n)) ?? zoneIds.find((n) => !zones.some((z) => z.id === n));
+    const unknown =
+      names.find((n) => !zones.some((z) => z.name === n)) ??
+      zoneIds.find((n) => !zones.some((z) => z.id === n));
     if (unknown) throw new AwsError('InvalidParameterValue', `The zone '${unknown}' does not exist.`);
     const chosen =
-      names.length + zoneIds.length > 0 ? zones.filter((z) => names.includes(z.name) || zoneIds.includes(z.id)) : zones;
+      names.length + zoneIds.length > 0
+        ? zones.filter((z) => names.includes(z.name) || zoneIds.includes(z.id))
+        : zones;
     return {
       availabilityZoneInfo: items(
         applyFilters(params, chosen, filters).map((z) => ({

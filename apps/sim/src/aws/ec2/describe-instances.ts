@@ -1,6 +1,13 @@
 import type { AwsOperation } from '../operation.ts';
 import { items } from '../protocol/xml.ts';
-import { checkDryRun, idList, idsNotFound, lookupAll, pageOf, refuseIdsWithMaxResults } from './ec2-request.ts';
+import {
+  checkDryRun,
+  idList,
+  idsNotFound,
+  lookupAll,
+  pageOf,
+  refuseIdsWithMaxResults,
+} from './ec2-request.ts';
 import { applyFilters, type FilterTable } from './filters.ts';
 import { findInstance, visibleInstances } from './instance-lifecycle.ts';
 import { reservationsXml } from './render-instance.ts';
@@ -39,9 +46,9 @@ const filters = (ec2: Ec2State, region: string, account: string): FilterTable<Ec
   'root-device-name': (i) => i.rootDeviceName,
   'block-device-mapping.volume-id': (i) => i.blockDevices.map((d) => d.volumeId),
   'block-device-mapping.device-name': (i) => i.blockDevices.map((d) => d.deviceName),
-  'tenancy': () => 'default',
+  tenancy: () => 'default',
   'virtualization-type': () => 'hvm',
-  'hypervisor': () => 'xen',
+  hypervisor: () => 'xen',
   'launch-time': (i) => new Date(i.launchTime).toISOString(),
   'state-reason-code': (i) => i.stateReason?.code,
 });
@@ -60,12 +67,17 @@ export const describeInstances: AwsOperation = {
     checkDryRun(params);
     const base =
       ids.length > 0
-        ? lookupAll([...new Set(ids)], (id) => findInstance(ec2, id, sim.clock), (missing) =>
-            idsNotFound('InvalidInstanceID.NotFound', 'instance', missing),
+        ? lookupAll(
+            [...new Set(ids)],
+            (id) => findInstance(ec2, id, sim.clock),
+            (missing) => idsNotFound('InvalidInstanceID.NotFound', 'instance', missing),
           )
         : visibleInstances(ec2, sim.clock);
     const selected = applyFilters(params, base, filters(ec2, region, account.id), (i) => i.tags);
     const page = pageOf(call, selected);
-    return { reservationSet: items(reservationsXml(page.items, ec2, region, account.id)), nextToken: page.nextToken };
+    return {
+      reservationSet: items(reservationsXml(page.items, ec2, region, account.id)),
+      nextToken: page.nextToken,
+    };
   },
 };

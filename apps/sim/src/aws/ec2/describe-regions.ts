@@ -6,7 +6,15 @@ import { checkDryRun } from './ec2-request.ts';
 import { applyFilters, type FilterTable } from './filters.ts';
 
 /** Opt-in regions: listed only with `AllRegions=true`, as `not-opted-in`. */
-const OPT_IN_REGIONS = ['af-south-1', 'ap-east-1', 'ap-south-2', 'eu-south-1', 'me-south-1', 'me-central-1', 'il-central-1'];
+const OPT_IN_REGIONS = [
+  'af-south-1',
+  'ap-east-1',
+  'ap-south-2',
+  'eu-south-1',
+  'me-south-1',
+  'me-central-1',
+  'il-central-1',
+];
 
 interface RegionRow {
   name: string;
@@ -31,7 +39,8 @@ export const describeRegions: AwsOperation = {
       optInStatus: 'opt-in-not-required',
     }));
     if (params.bool('AllRegions')) {
-      for (const name of OPT_IN_REGIONS) rows.push({ name, endpoint: `ec2.${name}.amazonaws.com`, optInStatus: 'not-opted-in' });
+      for (const name of OPT_IN_REGIONS)
+        rows.push({ name, endpoint: `ec2.${name}.amazonaws.com`, optInStatus: 'not-opted-in' });
     }
     const names = params.list('RegionName');
     const unknown = names.find((n) => !rows.some((r) => r.name === n));
@@ -39,7 +48,11 @@ export const describeRegions: AwsOperation = {
     const chosen = names.length > 0 ? rows.filter((r) => names.includes(r.name)) : rows;
     return {
       regionInfo: items(
-        applyFilters(params, chosen, FILTERS).map((r) => ({ regionName: r.name, regionEndpoint: r.endpoint, optInStatus: r.optInStatus })),
+        applyFilters(params, chosen, FILTERS).map((r) => ({
+          regionName: r.name,
+          regionEndpoint: r.endpoint,
+          optInStatus: r.optInStatus,
+        })),
       ),
     };
   },

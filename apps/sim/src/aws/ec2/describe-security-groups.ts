@@ -43,7 +43,10 @@ export function groupsByName(ec2: Ec2State, names: readonly string[]): Ec2Securi
   const defaultVpc = [...ec2.vpcs.values()].find((v) => v.isDefault)?.id;
   return names.map((name) => {
     for (const g of ec2.securityGroups.values()) if (g.name === name && g.vpcId === defaultVpc) return g;
-    throw new AwsError('InvalidGroup.NotFound', `The security group '${name}' does not exist in default VPC '${defaultVpc ?? 'none'}'`);
+    throw new AwsError(
+      'InvalidGroup.NotFound',
+      `The security group '${name}' does not exist in default VPC '${defaultVpc ?? 'none'}'`,
+    );
   });
 }
 
@@ -56,17 +59,27 @@ export const describeSecurityGroups: AwsOperation = {
     const ids = idList(params, 'GroupId', 'sg', 'InvalidGroupId.Malformed');
     const names = params.list('GroupName');
     if ((ids.length > 0 || names.length > 0) && params.get('MaxResults') !== undefined) {
-      throw new AwsError('InvalidParameterCombination', 'The parameter groupIdSet cannot be used with the parameter maxResults');
+      throw new AwsError(
+        'InvalidParameterCombination',
+        'The parameter groupIdSet cannot be used with the parameter maxResults',
+      );
     }
     checkDryRun(params);
     let base: Ec2SecurityGroup[];
     if (ids.length > 0 || names.length > 0) {
       const missing = ids.filter((id) => !ec2.securityGroups.has(id));
-      if (missing.length > 0) throw new AwsError('InvalidGroup.NotFound', `The security group '${missing[0]}' does not exist`);
+      if (missing.length > 0)
+        throw new AwsError('InvalidGroup.NotFound', `The security group '${missing[0]}' does not exist`);
       const chosen = new Set([...ids.map((id) => ec2.securityGroups.get(id)!), ...groupsByName(ec2, names)]);
       base = [...chosen];
     } else base = [...ec2.securityGroups.values()];
-    const page = pageOf(call, applyFilters(params, base, FILTERS, (g) => g.tags));
-    return { securityGroupInfo: items(page.items.map((g) => securityGroupXml(g, region))), nextToken: page.nextToken };
+    const page = pageOf(
+      call,
+      applyFilters(params, base, FILTERS, (g) => g.tags),
+    );
+    return {
+      securityGroupInfo: items(page.items.map((g) => securityGroupXml(g, region))),
+      nextToken: page.nextToken,
+    };
   },
 };

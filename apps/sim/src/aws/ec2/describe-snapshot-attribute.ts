@@ -10,13 +10,17 @@ export const describeSnapshotAttribute: AwsOperation = {
   handle: ({ params, regionState }) => {
     const id = params.require('SnapshotId');
     const attribute = params.require('Attribute');
-    if (!isEc2Id(id, 'snap')) throw new AwsError('InvalidSnapshotID.Malformed', `Invalid id: "${id}" (expecting "snap-...")`);
+    if (!isEc2Id(id, 'snap'))
+      throw new AwsError('InvalidSnapshotID.Malformed', `Invalid id: "${id}" (expecting "snap-...")`);
     const snapshot = regionState.ec2.snapshots.get(id);
     if (!snapshot) throw new AwsError('InvalidSnapshot.NotFound', `The snapshot '${id}' does not exist.`);
     checkDryRun(params);
     if (attribute === 'productCodes') return { snapshotId: id, productCodes: items([]) };
     if (attribute !== 'createVolumePermission') {
-      throw new AwsError('InvalidParameterValue', `Value (${attribute}) for parameter attribute is invalid. Unknown attribute.`);
+      throw new AwsError(
+        'InvalidParameterValue',
+        `Value (${attribute}) for parameter attribute is invalid. Unknown attribute.`,
+      );
     }
     const permissions = [
       ...(snapshot.public ? [{ group: 'all' }] : []),

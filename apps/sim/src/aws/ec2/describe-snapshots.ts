@@ -36,8 +36,11 @@ export const describeSnapshots: AwsOperation = {
     const restorable = params.list('RestorableBy');
     let base =
       ids.length > 0
-        ? lookupAll([...new Set(ids)], (id) => snapshots.get(id), (missing) =>
-            new AwsError('InvalidSnapshot.NotFound', `The snapshot '${missing[0]}' does not exist.`),
+        ? lookupAll(
+            [...new Set(ids)],
+            (id) => snapshots.get(id),
+            (missing) =>
+              new AwsError('InvalidSnapshot.NotFound', `The snapshot '${missing[0]}' does not exist.`),
           )
         : [...snapshots.values()];
     if (owners.length > 0) {
@@ -46,12 +49,17 @@ export const describeSnapshots: AwsOperation = {
     }
     if (restorable.length > 0) {
       base = base.filter((s) =>
-        restorable.some((r) => (r === 'all' ? s.public : r === 'self' || r === account.id || s.sharedWith.includes(r))),
+        restorable.some((r) =>
+          r === 'all' ? s.public : r === 'self' || r === account.id || s.sharedWith.includes(r),
+        ),
       );
     }
     for (const s of base) snapshotProgress(s, sim.clock);
     const selected = applyFilters(params, base, FILTERS, (s) => s.tags);
     const page = pageOf(call, selected);
-    return { snapshotSet: items(page.items.map((s) => snapshotXml(s, sim.clock))), nextToken: page.nextToken };
+    return {
+      snapshotSet: items(page.items.map((s) => snapshotXml(s, sim.clock))),
+      nextToken: page.nextToken,
+    };
   },
 };

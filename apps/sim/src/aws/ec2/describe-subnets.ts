@@ -1,6 +1,14 @@
 import type { AwsOperation } from '../operation.ts';
 import { items } from '../protocol/xml.ts';
-import { checkDryRun, idList, idsNotFound, lookupAll, pageOf, refuseIdsWithMaxResults, tagSet } from './ec2-request.ts';
+import {
+  checkDryRun,
+  idList,
+  idsNotFound,
+  lookupAll,
+  pageOf,
+  refuseIdsWithMaxResults,
+  tagSet,
+} from './ec2-request.ts';
 import { applyFilters, type FilterTable } from './filters.ts';
 import type { Ec2Subnet } from './state.ts';
 
@@ -60,11 +68,16 @@ export const describeSubnets: AwsOperation = {
     checkDryRun(params);
     const base =
       ids.length > 0
-        ? lookupAll([...new Set(ids)], (id) => subnets.get(id), (missing) =>
-            idsNotFound('InvalidSubnetID.NotFound', 'subnet', missing),
+        ? lookupAll(
+            [...new Set(ids)],
+            (id) => subnets.get(id),
+            (missing) => idsNotFound('InvalidSubnetID.NotFound', 'subnet', missing),
           )
         : [...subnets.values()];
-    const page = pageOf(call, applyFilters(params, base, FILTERS, (s) => s.tags));
+    const page = pageOf(
+      call,
+      applyFilters(params, base, FILTERS, (s) => s.tags),
+    );
     return { subnetSet: items(page.items.map((s) => subnetXml(s, region))), nextToken: page.nextToken };
   },
 };

@@ -18,7 +18,8 @@ const FILTERS: FilterTable<Ec2Volume> = {
   'attachment.device': (v) => v.attachment?.device,
   'attachment.status': (v) => (v.attachment ? 'attached' : undefined),
   'attachment.delete-on-termination': (v) => v.attachment?.deleteOnTermination,
-  'attachment.attach-time': (v) => (v.attachment ? new Date(v.attachment.attachTime).toISOString() : undefined),
+  'attachment.attach-time': (v) =>
+    v.attachment ? new Date(v.attachment.attachTime).toISOString() : undefined,
   'create-time': (v) => new Date(v.createTime).toISOString(),
   'multi-attach-enabled': () => false,
   'fast-restored': () => false,
@@ -69,11 +70,17 @@ export const describeVolumes: AwsOperation = {
     checkDryRun(params);
     const base =
       ids.length > 0
-        ? lookupAll([...new Set(ids)], (id) => volumes.get(id), (missing) =>
-            new AwsError('InvalidVolume.NotFound', `The volume '${missing[0]}' does not exist.`),
+        ? lookupAll(
+            [...new Set(ids)],
+            (id) => volumes.get(id),
+            (missing) => new AwsError('InvalidVolume.NotFound', `The volume '${missing[0]}' does not exist.`),
           )
         : [...volumes.values()];
-    const page = pageOf(call, applyFilters(params, base, FILTERS, (v) => v.tags), { min: 5, max: 500 });
+    const page = pageOf(
+      call,
+      applyFilters(params, base, FILTERS, (v) => v.tags),
+      { min: 5, max: 500 },
+    );
     return { volumeSet: items(page.items.map((v) => volumeXml(v, region))), nextToken: page.nextToken };
   },
 };

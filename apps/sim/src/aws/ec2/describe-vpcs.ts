@@ -1,6 +1,14 @@
 import type { AwsOperation } from '../operation.ts';
 import { items } from '../protocol/xml.ts';
-import { checkDryRun, idList, idsNotFound, lookupAll, pageOf, refuseIdsWithMaxResults, tagSet } from './ec2-request.ts';
+import {
+  checkDryRun,
+  idList,
+  idsNotFound,
+  lookupAll,
+  pageOf,
+  refuseIdsWithMaxResults,
+  tagSet,
+} from './ec2-request.ts';
 import { applyFilters, type FilterTable } from './filters.ts';
 import type { Ec2Vpc } from './state.ts';
 
@@ -24,7 +32,9 @@ export function vpcXml(v: Ec2Vpc): object {
     ownerId: v.ownerId,
     state: 'available',
     cidrBlock: v.cidr,
-    cidrBlockAssociationSet: items([{ cidrBlock: v.cidr, associationId: v.cidrAssociationId, cidrBlockState: { state: 'associated' } }]),
+    cidrBlockAssociationSet: items([
+      { cidrBlock: v.cidr, associationId: v.cidrAssociationId, cidrBlockState: { state: 'associated' } },
+    ]),
     ipv6CidrBlockAssociationSet: items([]),
     dhcpOptionsId: v.dhcpOptionsId,
     tagSet: tagSet(v.tags),
@@ -45,9 +55,16 @@ export const describeVpcs: AwsOperation = {
     checkDryRun(params);
     const base =
       ids.length > 0
-        ? lookupAll([...new Set(ids)], (id) => vpcs.get(id), (missing) => idsNotFound('InvalidVpcID.NotFound', 'vpc', missing))
+        ? lookupAll(
+            [...new Set(ids)],
+            (id) => vpcs.get(id),
+            (missing) => idsNotFound('InvalidVpcID.NotFound', 'vpc', missing),
+          )
         : [...vpcs.values()];
-    const page = pageOf(call, applyFilters(params, base, FILTERS, (v) => v.tags));
+    const page = pageOf(
+      call,
+      applyFilters(params, base, FILTERS, (v) => v.tags),
+    );
     return { vpcSet: items(page.items.map(vpcXml)), nextToken: page.nextToken };
   },
 };

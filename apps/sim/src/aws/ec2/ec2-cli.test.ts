@@ -9,18 +9,22 @@ const run = promisify(execFile);
 
 /** Runs the pip `aws` CLI (first on PATH) against the simulator and parses its JSON output. */
 async function aws(sim: RunningSimulator, args: string[]): Promise<Record<string, unknown>> {
-  const { stdout } = await run('aws', ['--endpoint-url', sim.endpoints.aws, '--region', 'us-east-1', '--output', 'json', ...args], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      AWS_ACCESS_KEY_ID: TEST_AWS_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: TEST_AWS_CREDENTIALS.secretAccessKey,
-      AWS_CONFIG_FILE: '/dev/null',
-      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-      AWS_EC2_METADATA_DISABLED: 'true',
+  const { stdout } = await run(
+    'aws',
+    ['--endpoint-url', sim.endpoints.aws, '--region', 'us-east-1', '--output', 'json', ...args],
+    {
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        AWS_ACCESS_KEY_ID: TEST_AWS_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: TEST_AWS_CREDENTIALS.secretAccessKey,
+        AWS_CONFIG_FILE: '/dev/null',
+        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+        AWS_EC2_METADATA_DISABLED: 'true',
+      },
+      timeout: 60_000,
     },
-    timeout: 60_000,
-  });
+  );
   return JSON.parse(stdout) as Record<string, unknown>;
 }
 
@@ -37,7 +41,9 @@ describe('EC2 through the pip aws CLI', () => {
   after(() => sim.close());
 
   it('ec2 describe-instances lists every instance of the region', async () => {
-    const out = (await aws(sim, ['ec2', 'describe-instances'])) as { Reservations: { Instances: CliInstance[] }[] };
+    const out = (await aws(sim, ['ec2', 'describe-instances'])) as {
+      Reservations: { Instances: CliInstance[] }[];
+    };
     const instances = out.Reservations.flatMap((r) => r.Instances);
     const state = sim.estate().aws.accounts[0]!.regions.get('us-east-1')!.ec2;
     assert.equal(instances.length, state.instances.size);
@@ -48,14 +54,20 @@ describe('EC2 through the pip aws CLI', () => {
     const state = sim.estate().aws.accounts[0]!.regions.get('us-east-1')!.ec2;
     const id = [...state.instances.values()].find((i) => i.state === 'running')!.id;
     const out = (await aws(sim, ['ec2', 'stop-instances', '--instance-ids', id])) as {
-      StoppingInstances: { InstanceId: string; CurrentState: { Name: string }; PreviousState: { Name: string } }[];
+      StoppingInstances: {
+        InstanceId: string;
+        CurrentState: { Name: string };
+        PreviousState: { Name: string };
+      }[];
     };
     assert.deepEqual(
       out.StoppingInstances.map((s) => [s.InstanceId, s.PreviousState.Name, s.CurrentState.Name]),
       [[id, 'running', 'stopping']],
     );
     sim.clock.advance(10_000);
-    const later = (await aws(sim, ['ec2', 'describe-instances', '--instance-ids', id])) as { Reservations: { Instances: CliInstance[] }[] };
+    const later = (await aws(sim, ['ec2', 'describe-instances', '--instance-ids', id])) as {
+      Reservations: { Instances: CliInstance[] }[];
+    };
     assert.equal(later.Reservations[0]!.Instances[0]!.State.Name, 'stopped');
   });
 });

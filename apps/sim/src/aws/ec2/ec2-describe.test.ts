@@ -51,7 +51,11 @@ describe('EC2 describe operations through @aws-sdk/client-ec2', () => {
 
   before(async () => {
     sim = await startTestSimulator();
-    ec2 = new EC2Client({ endpoint: sim.endpoints.aws, region: 'us-east-1', credentials: TEST_AWS_CREDENTIALS });
+    ec2 = new EC2Client({
+      endpoint: sim.endpoints.aws,
+      region: 'us-east-1',
+      credentials: TEST_AWS_CREDENTIALS,
+    });
   });
   after(async () => {
     ec2.destroy();
@@ -64,11 +68,18 @@ describe('EC2 describe operations through @aws-sdk/client-ec2', () => {
       Regions?.map((r) => r.RegionName),
       AWS_REGIONS.map((r) => r.code),
     );
-    assert.ok(Regions?.every((r) => r.OptInStatus === 'opt-in-not-required' && r.Endpoint === `ec2.${r.RegionName}.amazonaws.com`));
+    assert.ok(
+      Regions?.every(
+        (r) => r.OptInStatus === 'opt-in-not-required' && r.Endpoint === `ec2.${r.RegionName}.amazonaws.com`,
+      ),
+    );
     const all = await ec2.send(new DescribeRegionsCommand({ AllRegions: true }));
     assert.ok(all.Regions?.some((r) => r.OptInStatus === 'not-opted-in'));
     const one = await ec2.send(new DescribeRegionsCommand({ RegionNames: ['eu-west-1'] }));
-    assert.deepEqual(one.Regions?.map((r) => r.RegionName), ['eu-west-1']);
+    assert.deepEqual(
+      one.Regions?.map((r) => r.RegionName),
+      ['eu-west-1'],
+    );
   });
 
   it('DescribeAvailabilityZones lists the region’s zones with zone ids', async () => {
@@ -95,18 +106,27 @@ describe('EC2 describe operations through @aws-sdk/client-ec2', () => {
       const add = (type: string, n: number): void => void (seen[type] = (seen[type] ?? 0) + n);
       for (const region of account.regions.keys()) {
         const c = clientFor(account.id, region);
-        const instances = instancesOf(await collect(paginateDescribeInstances({ client: c, pageSize: 1000 }, {})));
+        const instances = instancesOf(
+          await collect(paginateDescribeInstances({ client: c, pageSize: 1000 }, {})),
+        );
         add('compute.instance', instances.length);
         add('compute.volume', (await c.send(new DescribeVolumesCommand({}))).Volumes?.length ?? 0);
-        add('compute.snapshot', (await c.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'] }))).Snapshots?.length ?? 0);
-        add('network.firewall', (await c.send(new DescribeSecurityGroupsCommand({}))).SecurityGroups?.length ?? 0);
+        add(
+          'compute.snapshot',
+          (await c.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'] }))).Snapshots?.length ?? 0,
+        );
+        add(
+          'network.firewall',
+          (await c.send(new DescribeSecurityGroupsCommand({}))).SecurityGroups?.length ?? 0,
+        );
         add('network.ip', (await c.send(new DescribeAddressesCommand({}))).Addresses?.length ?? 0);
         add('network.vpc', (await c.send(new DescribeVpcsCommand({}))).Vpcs?.length ?? 0);
         add('network.subnet', (await c.send(new DescribeSubnetsCommand({}))).Subnets?.length ?? 0);
         c.destroy();
       }
       const expected = manifest.counts['aws']![account.id]!;
-      for (const [type, n] of Object.entries(seen)) assert.equal(n, expected[type as keyof typeof expected], `${account.id} ${type}`);
+      for (const [type, n] of Object.entries(seen))
+        assert.equal(n, expected[type as keyof typeof expected], `${account.id} ${type}`);
     }
   });
 
@@ -130,7 +150,10 @@ describe('EC2 describe operations through @aws-sdk/client-ec2', () => {
     assert.ok(running.Tags?.some((t) => t.Key === 'Name'));
     assert.ok(['enabled', 'disabled'].includes(running.Monitoring!.State!));
     assert.ok(all.some((i) => i.IamInstanceProfile?.Arn?.includes(':instance-profile/')));
-    assert.ok(all.some((i) => i.Platform === 'windows' && i.PlatformDetails === 'Windows'));
+    assert.ok(
+      all.some((i) => String(i.Platform) === 'windows' && i.PlatformDetails === 'Windows'),
+      'EC2 sends platform in lower case',
+    );
     const stopped = all.find((i) => i.State?.Name === 'stopped');
     if (stopped) {
       assert.deepEqual(stopped.State, { Code: 80, Name: 'stopped' });
@@ -141,9 +164,15 @@ describe('EC2 describe operations through @aws-sdk/client-ec2', () => {
 
   it('relationships hold: volumes, groups and subnet of each instance exist and agree', async () => {
     const instances = instancesOf([await ec2.send(new DescribeInstancesCommand({}))]);
-    const volumes = new Map((await ec2.send(new DescribeVolumesCommand({}))).Volumes!.map((v) => [v.VolumeId, v]));
-    const groups = new Map((await ec2.send(new DescribeSecurityGroupsCommand({}))).SecurityGroups!.map((g) => [g.GroupId, g]));
-    const subnets = new Map((await ec2.send(new DescribeSubnetsCommand({}))).Subnets!.map((s) => [s.SubnetId, s]));
+    const volumes = new Map(
+      (await ec2.send(new DescribeVolumesCommand({}))).Volumes!.map((v) => [v.VolumeId, v]),
+    );
+    const groups = new Map(
+      (await ec2.send(new DescribeSecurityGroupsCommand({}))).SecurityGroups!.map((g) => [g.GroupId, g]),
+    );
+    const subnets = new Map(
+      (await ec2.send(new DescribeSubnetsCommand({}))).Subnets!.map((s) => [s.SubnetId, s]),
+    );
     for (const i of instances) {
       const subnet = subnets.get(i.SubnetId)!;
       assert.equal(subnet.VpcId, i.VpcId);
@@ -167,14 +196,26 @@ describe('EC2 describe operations through @aws-sdk/client-ec2', () => {
       (await run('instance-state-name', ['stopped'])).map((i) => i.InstanceId),
       all.filter((i) => i.State?.Name === 'stopped').map((i) => i.InstanceId),
     );
-    assert.ok((await run('instance-type', [sample.InstanceType!])).every((i) => i.InstanceType === sample.InstanceType));
+    assert.ok(
+      (await run('instance-type', [sample.InstanceType!])).every(
+        (i) => i.InstanceType === sample.InstanceType,
+      ),
+    );
     assert.ok((await run('vpc-id', [sample.VpcId!])).every((i) => i.VpcId === sample.VpcId));
     assert.ok((await run('subnet-id', [sample.SubnetId!])).length >= 1);
     assert.ok((await run('availability-zone', [sample.Placement!.AvailabilityZone!])).length >= 1);
-    assert.deepEqual((await run('instance-id', [sample.InstanceId!])).map((i) => i.InstanceId), [sample.InstanceId]);
+    assert.deepEqual(
+      (await run('instance-id', [sample.InstanceId!])).map((i) => i.InstanceId),
+      [sample.InstanceId],
+    );
     const name = sample.Tags!.find((t) => t.Key === 'Name')!.Value!;
-    assert.ok((await run('tag:Name', [`${name.slice(0, 3)}*`])).some((i) => i.InstanceId === sample.InstanceId));
-    assert.equal((await run('tag-key', ['Name'])).length, all.filter((i) => i.Tags?.some((t) => t.Key === 'Name')).length);
+    assert.ok(
+      (await run('tag:Name', [`${name.slice(0, 3)}*`])).some((i) => i.InstanceId === sample.InstanceId),
+    );
+    assert.equal(
+      (await run('tag-key', ['Name'])).length,
+      all.filter((i) => i.Tags?.some((t) => t.Key === 'Name')).length,
+    );
     const both = await ec2.send(
       new DescribeInstancesCommand({
         Filters: [
@@ -209,11 +250,20 @@ describe('EC2 describe operations through @aws-sdk/client-ec2', () => {
       sim.faults.set({ rateLimits: { enabled: false }, pagination: { maxPageSize: 2 } });
       const small = await collect(paginateDescribeInstances({ client: ec2, pageSize: 50 }, {}));
       assert.ok(small.length >= Math.ceil(all.length / 2));
-      assert.deepEqual(instancesOf(small).map((i) => i.InstanceId), all);
+      assert.deepEqual(
+        instancesOf(small).map((i) => i.InstanceId),
+        all,
+      );
       sim.faults.set({ rateLimits: { enabled: false }, pagination: { emptyPageEvery: 2 } });
       const gappy = await collect(paginateDescribeInstances({ client: ec2, pageSize: 5 }, {}));
-      assert.ok(gappy.some((p) => instancesOf([p]).length === 0 && p.NextToken), 'an empty page with a next token');
-      assert.deepEqual(instancesOf(gappy).map((i) => i.InstanceId), all);
+      assert.ok(
+        gappy.some((p) => instancesOf([p]).length === 0 && p.NextToken),
+        'an empty page with a next token',
+      );
+      assert.deepEqual(
+        instancesOf(gappy).map((i) => i.InstanceId),
+        all,
+      );
     } finally {
       sim.faults.set({ rateLimits: { enabled: false } });
     }
@@ -221,28 +271,51 @@ describe('EC2 describe operations through @aws-sdk/client-ec2', () => {
 
   it('Describe errors carry EC2 codes', async () => {
     const id = instancesOf([await ec2.send(new DescribeInstancesCommand({}))])[0]!.InstanceId!;
-    assert.deepEqual(await errorOf(ec2.send(new DescribeInstancesCommand({ InstanceIds: [id], MaxResults: 5 }))), {
-      name: 'InvalidParameterCombination',
-      status: 400,
-    });
-    assert.deepEqual(await errorOf(ec2.send(new DescribeInstancesCommand({ InstanceIds: ['i-0123456789abcdef0'] }))), {
-      name: 'InvalidInstanceID.NotFound',
-      status: 400,
-    });
+    assert.deepEqual(
+      await errorOf(ec2.send(new DescribeInstancesCommand({ InstanceIds: [id], MaxResults: 5 }))),
+      {
+        name: 'InvalidParameterCombination',
+        status: 400,
+      },
+    );
+    assert.deepEqual(
+      await errorOf(ec2.send(new DescribeInstancesCommand({ InstanceIds: ['i-0123456789abcdef0'] }))),
+      {
+        name: 'InvalidInstanceID.NotFound',
+        status: 400,
+      },
+    );
     assert.deepEqual(await errorOf(ec2.send(new DescribeInstancesCommand({ InstanceIds: ['i-nope'] }))), {
       name: 'InvalidInstanceID.Malformed',
       status: 400,
     });
-    assert.equal((await errorOf(ec2.send(new DescribeInstancesCommand({ MaxResults: 3 })))).name, 'InvalidParameterValue');
     assert.equal(
-      (await errorOf(ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'no-such-filter', Values: ['x'] }] })))).name,
+      (await errorOf(ec2.send(new DescribeInstancesCommand({ MaxResults: 3 })))).name,
       'InvalidParameterValue',
     );
-    assert.equal((await errorOf(ec2.send(new DescribeInstancesCommand({ NextToken: 'garbage' })))).name, 'InvalidPaginationToken');
-    assert.equal((await errorOf(ec2.send(new DescribeVolumesCommand({ VolumeIds: ['vol-0123456789abcdef0'] })))).name, 'InvalidVolume.NotFound');
-    assert.equal((await errorOf(ec2.send(new DescribeVpcsCommand({ VpcIds: ['vpc-0123456789abcdef0'] })))).name, 'InvalidVpcID.NotFound');
     assert.equal(
-      (await errorOf(ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: ['sg-0123456789abcdef0'] })))).name,
+      (
+        await errorOf(
+          ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'no-such-filter', Values: ['x'] }] })),
+        )
+      ).name,
+      'InvalidParameterValue',
+    );
+    assert.equal(
+      (await errorOf(ec2.send(new DescribeInstancesCommand({ NextToken: 'garbage' })))).name,
+      'InvalidPaginationToken',
+    );
+    assert.equal(
+      (await errorOf(ec2.send(new DescribeVolumesCommand({ VolumeIds: ['vol-0123456789abcdef0'] })))).name,
+      'InvalidVolume.NotFound',
+    );
+    assert.equal(
+      (await errorOf(ec2.send(new DescribeVpcsCommand({ VpcIds: ['vpc-0123456789abcdef0'] })))).name,
+      'InvalidVpcID.NotFound',
+    );
+    assert.equal(
+      (await errorOf(ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: ['sg-0123456789abcdef0'] }))))
+        .name,
       'InvalidGroup.NotFound',
     );
   });
@@ -252,10 +325,17 @@ describe('EC2 describe operations through @aws-sdk/client-ec2', () => {
     assert.ok(volumes.some((v) => v.State === 'available' && v.Attachments?.length === 0));
     assert.ok(volumes.some((v) => v.Encrypted === false));
     assert.ok(volumes.every((v) => ['gp3', 'gp2', 'io1', 'io2', 'st1', 'sc1'].includes(v.VolumeType!)));
-    const unassociated = (await ec2.send(new DescribeAddressesCommand({}))).Addresses!.filter((a) => !a.AssociationId);
+    const unassociated = (await ec2.send(new DescribeAddressesCommand({}))).Addresses!.filter(
+      (a) => !a.AssociationId,
+    );
     assert.ok(unassociated.length > 0);
-    const groups = (await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'ip-permission.cidr', Values: ['0.0.0.0/0'] }] })))
-      .SecurityGroups!;
+    const groups = (
+      await ec2.send(
+        new DescribeSecurityGroupsCommand({
+          Filters: [{ Name: 'ip-permission.cidr', Values: ['0.0.0.0/0'] }],
+        }),
+      )
+    ).SecurityGroups!;
     assert.ok(groups.length > 0);
     const snapshots = (await ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'] }))).Snapshots!;
     const old = snapshots.filter((s) => s.StartTime!.getTime() < sim.clock.now() - 90 * 86_400_000);
@@ -263,14 +343,27 @@ describe('EC2 describe operations through @aws-sdk/client-ec2', () => {
     const manifest = sim.estate().manifest;
     const account = sim.estate().aws.accounts[0]!.id;
     const arn = (id: string): string => `arn:aws:ec2:us-east-1:${account}:snapshot/${id}`;
-    for (const s of old) assert.ok(manifest.misconfigurations['compute.snapshot.old']!.resources.includes(arn(s.SnapshotId!)));
-    const publicOnes = (await ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'], RestorableByUserIds: ['all'] }))).Snapshots!;
+    for (const s of old)
+      assert.ok(manifest.misconfigurations['compute.snapshot.old']!.resources.includes(arn(s.SnapshotId!)));
+    const publicOnes = (
+      await ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'], RestorableByUserIds: ['all'] }))
+    ).Snapshots!;
     assert.ok(publicOnes.length > 0);
     for (const s of publicOnes) {
-      assert.ok(manifest.misconfigurations['compute.snapshot.public']!.resources.includes(arn(s.SnapshotId!)));
-      const attribute = await ec2.send(new DescribeSnapshotAttributeCommand({ SnapshotId: s.SnapshotId, Attribute: 'createVolumePermission' }));
+      assert.ok(
+        manifest.misconfigurations['compute.snapshot.public']!.resources.includes(arn(s.SnapshotId!)),
+      );
+      const attribute = await ec2.send(
+        new DescribeSnapshotAttributeCommand({
+          SnapshotId: s.SnapshotId,
+          Attribute: 'createVolumePermission',
+        }),
+      );
       assert.deepEqual(attribute.CreateVolumePermissions, [{ Group: 'all' }]);
     }
-    assert.equal((await ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ['amazon'] }))).Snapshots?.length, 0);
+    assert.equal(
+      (await ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ['amazon'] }))).Snapshots?.length,
+      0,
+    );
   });
 });

@@ -7,7 +7,12 @@ import { startTestSimulator, TEST_AWS_CREDENTIALS } from '../../testing/sim-fixt
 describe('EC2 under faults, through the SDK’s own retries', () => {
   let sim: RunningSimulator;
   const client = (region: string, maxAttempts?: number): EC2Client =>
-    new EC2Client({ endpoint: sim.endpoints.aws, region, credentials: TEST_AWS_CREDENTIALS, ...(maxAttempts ? { maxAttempts } : {}) });
+    new EC2Client({
+      endpoint: sim.endpoints.aws,
+      region,
+      credentials: TEST_AWS_CREDENTIALS,
+      ...(maxAttempts ? { maxAttempts } : {}),
+    });
 
   before(async () => {
     sim = await startTestSimulator();
@@ -20,10 +25,15 @@ describe('EC2 under faults, through the SDK’s own retries', () => {
     const since = sim.log.lastSeq;
     const ec2 = client('us-east-1', 10);
     try {
-      const results = await Promise.all(Array.from({ length: 8 }, () => ec2.send(new DescribeInstancesCommand({ MaxResults: 5 }))));
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () => ec2.send(new DescribeInstancesCommand({ MaxResults: 5 }))),
+      );
       assert.equal(results.length, 8);
       assert.ok(results.every((r) => r.$metadata.httpStatusCode === 200));
-      assert.ok(results.some((r) => (r.$metadata.attempts ?? 1) > 1), 'some calls needed retries');
+      assert.ok(
+        results.some((r) => (r.$metadata.attempts ?? 1) > 1),
+        'some calls needed retries',
+      );
       const calls = sim.log.list(since).filter((c) => c.operation === 'DescribeInstances');
       const throttled = calls.filter((c) => c.fault === 'throttle');
       assert.ok(throttled.length > 0, 'the call log shows throttled calls');
@@ -39,7 +49,9 @@ describe('EC2 under faults, through the SDK’s own retries', () => {
     sim.faults.set({ rateLimits: { enabled: true, scale: 0.01 } });
     const ec2 = client('us-east-1', 1);
     try {
-      const outcomes = await Promise.allSettled(Array.from({ length: 4 }, () => ec2.send(new DescribeInstancesCommand({}))));
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 4 }, () => ec2.send(new DescribeInstancesCommand({}))),
+      );
       const rejected = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
       assert.ok(rejected.length > 0);
       assert.equal((rejected[0]!.reason as Error).name, 'RequestLimitExceeded');
@@ -50,15 +62,21 @@ describe('EC2 under faults, through the SDK’s own retries', () => {
   });
 
   it('an EC2 outage in one region answers 503 there while other regions work', async () => {
-    sim.faults.set({ rateLimits: { enabled: false }, outages: [{ cloud: 'aws', region: 'eu-west-1', service: 'ec2' }] });
+    sim.faults.set({
+      rateLimits: { enabled: false },
+      outages: [{ cloud: 'aws', region: 'eu-west-1', service: 'ec2' }],
+    });
     const down = client('eu-west-1', 2);
     const up = client('us-east-1');
     try {
-      await assert.rejects(down.send(new DescribeInstancesCommand({})), (error: Error & { $metadata?: { httpStatusCode?: number } }) => {
-        assert.equal(error.$metadata?.httpStatusCode, 503);
-        assert.equal(error.name, 'Unavailable');
-        return true;
-      });
+      await assert.rejects(
+        down.send(new DescribeInstancesCommand({})),
+        (error: Error & { $metadata?: { httpStatusCode?: number } }) => {
+          assert.equal(error.$metadata?.httpStatusCode, 503);
+          assert.equal(error.name, 'Unavailable');
+          return true;
+        },
+      );
       const ok = await up.send(new DescribeInstancesCommand({}));
       assert.ok((ok.Reservations?.length ?? 0) > 0);
     } finally {

@@ -9,12 +9,46 @@ const AUTH = (region: string): string =>
   `AWS4-HMAC-SHA256 Credential=AKIAEXAMPLEESCHERSIM/20261101/${region}/ec2/aws4_request, SignedHeaders=host;x-amz-date, Signature=00`;
 
 const PARAMS = [
-  'InstanceId.1', 'InstanceId.2', 'VolumeId', 'VolumeId.1', 'SnapshotId', 'SnapshotId.1', 'GroupId', 'GroupId.1', 'GroupName',
-  'AllocationId', 'PublicIp', 'ResourceId.1', 'Tag.1.Key', 'Tag.1.Value', 'Filter.1.Name', 'Filter.1.Value.1', 'MaxResults',
-  'NextToken', 'DryRun', 'Owner.1', 'RestorableBy.1', 'InstanceType.Value', 'Attribute', 'Value', 'ImageId', 'MinCount', 'MaxCount',
-  'IpPermissions.1.IpProtocol', 'IpPermissions.1.FromPort', 'IpPermissions.1.ToPort', 'IpPermissions.1.IpRanges.1.CidrIp',
-  'TagSpecification.1.ResourceType', 'TagSpecification.1.Tag.1.Key', 'RegionName.1', 'AllRegions', 'ZoneName.1', 'SubnetId',
-  'Description', 'Placement.AvailabilityZone', 'SecurityGroupId.1',
+  'InstanceId.1',
+  'InstanceId.2',
+  'VolumeId',
+  'VolumeId.1',
+  'SnapshotId',
+  'SnapshotId.1',
+  'GroupId',
+  'GroupId.1',
+  'GroupName',
+  'AllocationId',
+  'PublicIp',
+  'ResourceId.1',
+  'Tag.1.Key',
+  'Tag.1.Value',
+  'Filter.1.Name',
+  'Filter.1.Value.1',
+  'MaxResults',
+  'NextToken',
+  'DryRun',
+  'Owner.1',
+  'RestorableBy.1',
+  'InstanceType.Value',
+  'Attribute',
+  'Value',
+  'ImageId',
+  'MinCount',
+  'MaxCount',
+  'IpPermissions.1.IpProtocol',
+  'IpPermissions.1.FromPort',
+  'IpPermissions.1.ToPort',
+  'IpPermissions.1.IpRanges.1.CidrIp',
+  'TagSpecification.1.ResourceType',
+  'TagSpecification.1.Tag.1.Key',
+  'RegionName.1',
+  'AllRegions',
+  'ZoneName.1',
+  'SubnetId',
+  'Description',
+  'Placement.AvailabilityZone',
+  'SecurityGroupId.1',
 ];
 
 function randomValue(rng: Rng, ids: readonly string[]): string {
@@ -50,10 +84,16 @@ describe('EC2 endpoint under fuzzed requests', () => {
   let sim: RunningSimulator;
   let ids: string[];
 
-  const post = async (body: string | Buffer, region = 'us-east-1'): Promise<{ status: number; text: string }> => {
+  const post = async (
+    body: string | Buffer,
+    region = 'us-east-1',
+  ): Promise<{ status: number; text: string }> => {
     const res = await fetch(sim.endpoints.aws, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', authorization: AUTH(region) },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+        authorization: AUTH(region),
+      },
       body,
     });
     return { status: res.status, text: await res.text() };
@@ -62,29 +102,47 @@ describe('EC2 endpoint under fuzzed requests', () => {
   before(async () => {
     sim = await startTestSimulator({ transitionMs: 0 });
     const region = sim.estate().aws.accounts[0]!.regions.get('us-east-1')!.ec2;
-    ids = [...region.instances.keys(), ...region.volumes.keys(), ...region.securityGroups.keys(), ...region.addresses.keys()].slice(0, 40);
+    ids = [
+      ...region.instances.keys(),
+      ...region.volumes.keys(),
+      ...region.securityGroups.keys(),
+      ...region.addresses.keys(),
+    ].slice(0, 40);
   });
   after(() => sim.close());
 
   it('an unknown or missing Action is an EC2 XML error', async () => {
     const bad = await post('Action=LaunchRockets&Version=2016-11-15');
     assert.equal(bad.status, 400);
-    assert.match(bad.text, /<Response><Errors><Error><Code>InvalidAction<\/Code><Message>[^<]+<\/Message><\/Error><\/Errors><RequestID>/);
+    assert.match(
+      bad.text,
+      /<Response><Errors><Error><Code>InvalidAction<\/Code><Message>[^<]+<\/Message><\/Error><\/Errors><RequestID>/,
+    );
     const none = await post('Version=2016-11-15');
     assert.match(none.text, /<Code>MissingAction<\/Code>/);
   });
 
   it('random form bodies for every operation get EC2 XML answers and never a 5xx', async () => {
     const rng = new Rng('ec2-fuzz');
-    const actions = [...EC2_SERVICE.operations!.map((o) => o.name), 'DescribeImages', '', 'describeinstances'];
+    const actions = [
+      ...EC2_SERVICE.operations!.map((o) => o.name),
+      'DescribeImages',
+      '',
+      'describeinstances',
+    ];
     for (let n = 0; n < 600; n++) {
       const form = new URLSearchParams({ Action: rng.pick(actions), Version: '2016-11-15' });
       const count = rng.int(0, 6);
       for (let k = 0; k < count; k++) form.append(rng.pick(PARAMS), randomValue(rng, ids));
       const { status, text } = await post(form.toString(), rng.pick(['us-east-1', 'eu-west-1', 'sa-east-1']));
       assert.ok(status < 500, `${status} for ${form.toString().slice(0, 300)}\n${text.slice(0, 300)}`);
-      if (status === 200) assert.match(text, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<\w+Response xmlns="http:\/\/ec2.amazonaws.com\/doc\/2016-11-15\/">/);
-      else assert.match(text, /<Response><Errors><Error><Code>[A-Za-z.]+<\/Code><Message>/, text.slice(0, 300));
+      if (status === 200)
+        assert.match(
+          text,
+          /^<\?xml version="1.0" encoding="UTF-8"\?>\n<\w+Response xmlns="http:\/\/ec2.amazonaws.com\/doc\/2016-11-15\/">/,
+        );
+      else
+        assert.match(text, /<Response><Errors><Error><Code>[A-Za-z.]+<\/Code><Message>/, text.slice(0, 300));
     }
   });
 

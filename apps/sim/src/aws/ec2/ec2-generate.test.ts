@@ -14,21 +14,31 @@ function snapshotOf(estate: Estate): string {
   for (const account of estate.aws.accounts) {
     for (const [name, region] of account.regions) {
       const { rng: _rng, ...ec2 } = region.ec2;
-      const maps = Object.fromEntries(Object.entries(ec2).map(([k, v]) => [k, [...(v as Map<string, unknown>).values()]]));
-      out.push([account.id, name, maps, [...region.elbv2.loadBalancers.values()], [...region.elbv2.targetGroups.values()]]);
+      const maps = Object.fromEntries(
+        Object.entries(ec2).map(([k, v]) => [k, [...(v as Map<string, unknown>).values()]]),
+      );
+      out.push([
+        account.id,
+        name,
+        maps,
+        [...region.elbv2.loadBalancers.values()],
+        [...region.elbv2.targetGroups.values()],
+      ]);
     }
   }
   return JSON.stringify(out);
 }
 
-const worldOpen = (p: Permission): boolean => p.ipv4.some((r) => r.cidr === '0.0.0.0/0') || p.ipv6.some((r) => r.cidr === '::/0');
+const worldOpen = (p: Permission): boolean =>
+  p.ipv4.some((r) => r.cidr === '0.0.0.0/0') || p.ipv6.some((r) => r.cidr === '::/0');
 const opensPort = (p: Permission, port: number): boolean =>
   p.protocol === '-1' || (p.protocol === 'tcp' && (p.fromPort ?? 0) <= port && port <= (p.toPort ?? 65535));
 
 /** What a checker reading the EC2 state would find, per check id, as ARNs. */
 function findings(estate: Estate): Map<string, Set<string>> {
   const found = new Map<string, Set<string>>();
-  const add = (check: string, arn: string): void => void (found.get(check) ?? found.set(check, new Set()).get(check)!).add(arn);
+  const add = (check: string, arn: string): void =>
+    void (found.get(check) ?? found.set(check, new Set()).get(check)!).add(arn);
   const epoch = Date.parse(estate.manifest.epoch);
   for (const account of estate.aws.accounts) {
     for (const [region, state] of account.regions) {
@@ -54,9 +64,11 @@ function findings(estate: Estate): Map<string, Set<string>> {
       }
       for (const g of ec2.securityGroups.values()) {
         const open = g.ingress.filter(worldOpen);
-        if (open.some((p) => p.protocol === '-1')) add('network.firewall.open-all', arn('security-group', g.id));
+        if (open.some((p) => p.protocol === '-1'))
+          add('network.firewall.open-all', arn('security-group', g.id));
         if (open.some((p) => opensPort(p, 22))) add('network.firewall.open-ssh', arn('security-group', g.id));
-        if (open.some((p) => opensPort(p, 3389))) add('network.firewall.open-rdp', arn('security-group', g.id));
+        if (open.some((p) => opensPort(p, 3389)))
+          add('network.firewall.open-rdp', arn('security-group', g.id));
         untagged('security-group', g.id, g.tags);
       }
       for (const a of ec2.addresses.values()) {
@@ -65,7 +77,8 @@ function findings(estate: Estate): Map<string, Set<string>> {
       }
       for (const v of ec2.vpcs.values()) untagged('vpc', v.id, v.tags);
       for (const s of ec2.subnets.values()) untagged('subnet', s.id, s.tags);
-      for (const lb of state.elbv2.loadBalancers.values()) if (!isTagged(lb.tags)) add('resource.untagged', lb.arn);
+      for (const lb of state.elbv2.loadBalancers.values())
+        if (!isTagged(lb.tags)) add('resource.untagged', lb.arn);
     }
   }
   return found;
@@ -76,18 +89,36 @@ describe('EC2 and ELBv2 generation', () => {
   const medium = generateEstate({ seed: 7, size: 'medium', epoch: TEST_EPOCH });
 
   it('is deterministic: the same seed gives identical state, another seed another', () => {
-    assert.equal(snapshotOf(generateEstate({ seed: 7, size: 'small', epoch: TEST_EPOCH })), snapshotOf(small));
-    assert.notEqual(snapshotOf(generateEstate({ seed: 8, size: 'small', epoch: TEST_EPOCH })), snapshotOf(small));
+    assert.equal(
+      snapshotOf(generateEstate({ seed: 7, size: 'small', epoch: TEST_EPOCH })),
+      snapshotOf(small),
+    );
+    assert.notEqual(
+      snapshotOf(generateEstate({ seed: 8, size: 'small', epoch: TEST_EPOCH })),
+      snapshotOf(small),
+    );
   });
 
   it('the manifest lists exactly what a checker finds in the state (EC2 checks and untagged EC2/ELB)', () => {
     for (const estate of [small, medium]) {
       const found = findings(estate);
       for (const [check, arns] of found) {
-        const listed = new Set((estate.manifest.misconfigurations[check as keyof typeof estate.manifest.misconfigurations]?.resources ?? []).filter((id) => id.startsWith('arn:aws:ec2:') || id.startsWith('arn:aws:elasticloadbalancing:')));
+        const listed = new Set(
+          (
+            estate.manifest.misconfigurations[check as keyof typeof estate.manifest.misconfigurations]
+              ?.resources ?? []
+          ).filter((id) => id.startsWith('arn:aws:ec2:') || id.startsWith('arn:aws:elasticloadbalancing:')),
+        );
         assert.deepEqual([...listed].sort(), [...arns].sort(), check);
       }
-      for (const check of ['compute.instance.public-ip', 'compute.instance.idle', 'compute.volume.unattached', 'network.ip.unassociated', 'network.firewall.open-ssh', 'compute.snapshot.public']) {
+      for (const check of [
+        'compute.instance.public-ip',
+        'compute.instance.idle',
+        'compute.volume.unattached',
+        'network.ip.unassociated',
+        'network.firewall.open-ssh',
+        'compute.snapshot.public',
+      ]) {
         assert.ok(found.has(check), `${check} present`);
       }
     }
@@ -95,7 +126,16 @@ describe('EC2 and ELBv2 generation', () => {
 
   it('manifest counts equal the generated records, per account', () => {
     for (const account of medium.aws.accounts) {
-      const n = { instances: 0, volumes: 0, snapshots: 0, groups: 0, addresses: 0, vpcs: 0, subnets: 0, lbs: 0 };
+      const n = {
+        instances: 0,
+        volumes: 0,
+        snapshots: 0,
+        groups: 0,
+        addresses: 0,
+        vpcs: 0,
+        subnets: 0,
+        lbs: 0,
+      };
       for (const r of account.regions.values()) {
         n.instances += r.ec2.instances.size;
         n.volumes += r.ec2.volumes.size;
@@ -108,7 +148,16 @@ describe('EC2 and ELBv2 generation', () => {
       }
       const c = medium.manifest.counts['aws']![account.id]!;
       assert.deepEqual(
-        [c['compute.instance'], c['compute.volume'], c['compute.snapshot'], c['network.firewall'], c['network.ip'], c['network.vpc'], c['network.subnet'], c['network.loadbalancer']],
+        [
+          c['compute.instance'],
+          c['compute.volume'],
+          c['compute.snapshot'],
+          c['network.firewall'],
+          c['network.ip'],
+          c['network.vpc'],
+          c['network.subnet'],
+          c['network.loadbalancer'],
+        ],
         [n.instances, n.volumes, n.snapshots, n.groups, n.addresses, n.vpcs, n.subnets, n.lbs],
       );
     }
@@ -135,7 +184,10 @@ describe('EC2 and ELBv2 generation', () => {
           if (i.eipAllocationId) assert.equal(ec2.addresses.get(i.eipAllocationId)?.instanceId, i.id);
         }
         for (const v of ec2.volumes.values()) {
-          if (v.attachment) assert.ok(ec2.instances.get(v.attachment.instanceId)?.blockDevices.some((d) => d.volumeId === v.id));
+          if (v.attachment)
+            assert.ok(
+              ec2.instances.get(v.attachment.instanceId)?.blockDevices.some((d) => d.volumeId === v.id),
+            );
         }
         for (const a of ec2.addresses.values()) {
           if (a.instanceId) assert.equal(ec2.instances.get(a.instanceId)?.publicIp, a.publicIp);
@@ -145,7 +197,8 @@ describe('EC2 and ELBv2 generation', () => {
           for (const g of lb.securityGroupIds) assert.equal(ec2.securityGroups.get(g)?.vpcId, lb.vpcId);
         }
         for (const tg of r.elbv2.targetGroups.values()) {
-          for (const arn of tg.loadBalancerArns) assert.equal(r.elbv2.loadBalancers.get(arn)?.vpcId, tg.vpcId);
+          for (const arn of tg.loadBalancerArns)
+            assert.equal(r.elbv2.loadBalancers.get(arn)?.vpcId, tg.vpcId);
           for (const t of tg.targets) assert.equal(ec2.instances.get(t.id)?.vpcId, tg.vpcId);
         }
       }
@@ -155,8 +208,12 @@ describe('EC2 and ELBv2 generation', () => {
   it('misconfiguration rates land near the documented ones on a medium estate', () => {
     const m = medium.manifest.misconfigurations;
     const count = (type: string): number =>
-      Object.values(medium.manifest.counts['aws']!).reduce((s, c) => s + ((c as Record<string, number>)[type] ?? 0), 0);
-    const ec2Share = (check: keyof typeof m): number => (m[check]?.resources.filter((r) => r.startsWith('arn:aws:ec2:')).length ?? 0);
+      Object.values(medium.manifest.counts['aws']!).reduce(
+        (s, c) => s + ((c as Record<string, number>)[type] ?? 0),
+        0,
+      );
+    const ec2Share = (check: keyof typeof m): number =>
+      m[check]?.resources.filter((r) => r.startsWith('arn:aws:ec2:')).length ?? 0;
     const near = (actual: number, expected: number, slack: number, what: string): void =>
       assert.ok(Math.abs(actual - expected) <= slack, `${what}: ${actual.toFixed(3)} vs ${expected}`);
     near(ec2Share('compute.volume.unencrypted') / count('compute.volume'), 0.15, 0.06, 'unencrypted volumes');

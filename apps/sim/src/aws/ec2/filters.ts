@@ -3,7 +3,8 @@ import type { QueryParams } from '../protocol/query-params.ts';
 import type { Tags } from './state.ts';
 
 /** The values a record has for one filter name (any one matching a filter value is a match). */
-export type FilterValue = string | number | boolean | undefined | readonly (string | number | boolean | undefined)[];
+export type FilterValue =
+  string | number | boolean | undefined | readonly (string | number | boolean | undefined)[];
 
 /** Filter names a Describe call supports, each reading its values from a record. */
 export type FilterTable<T> = Readonly<Record<string, (item: T) => FilterValue>>;
@@ -33,7 +34,12 @@ export function applyFilters<T>(
   return out;
 }
 
-function compile<T>(name: string, values: string[], table: FilterTable<T>, tagsOf?: (item: T) => Tags): Compiled<T> {
+function compile<T>(
+  name: string,
+  values: string[],
+  table: FilterTable<T>,
+  tagsOf?: (item: T) => Tags,
+): Compiled<T> {
   const match = matcher(values);
   if (tagsOf && name.startsWith('tag:')) {
     const key = name.slice(4);
@@ -69,6 +75,9 @@ function matcher(values: readonly string[]): (value: string) => boolean {
 }
 
 function wildcard(pattern: string): RegExp {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${source}$`, 's');
 }

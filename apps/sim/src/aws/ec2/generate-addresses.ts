@@ -12,7 +12,12 @@ import type { Ec2Address } from './state.ts';
  * to running public instances, then to NAT gateways' interfaces. Afterwards every instance with a
  * public IP is recorded as `compute.instance.public-ip`.
  */
-export function generateAddresses(g: Ec2GenScope, count: number, candidates: PublicCandidates, plans: readonly VpcPlan[]): void {
+export function generateAddresses(
+  g: Ec2GenScope,
+  count: number,
+  candidates: PublicCandidates,
+  plans: readonly VpcPlan[],
+): void {
   const rng = g.ctx.rng.fork('ec2-addresses');
   const queue = [...candidates.stopped, ...candidates.running.filter(() => rng.chance(0.3))];
   // The home region always has an unassociated Elastic IP (the cost finding) and an associated one.
@@ -20,8 +25,18 @@ export function generateAddresses(g: Ec2GenScope, count: number, candidates: Pub
   for (let n = 0; n < total; n++) {
     const { app, env } = g.owner(rng);
     const allocationId = ec2Id(rng, 'eipalloc');
-    const tags = g.tags(rng, app, env, rng.chance(0.7) ? `${resourceName(rng, app, 'eip', env, n + 1)}` : undefined);
-    const address: Ec2Address = { allocationId, publicIp: publicIpv4(rng), networkBorderGroup: g.region, tags };
+    const tags = g.tags(
+      rng,
+      app,
+      env,
+      rng.chance(0.7) ? `${resourceName(rng, app, 'eip', env, n + 1)}` : undefined,
+    );
+    const address: Ec2Address = {
+      allocationId,
+      publicIp: publicIpv4(rng),
+      networkBorderGroup: g.region,
+      tags,
+    };
     const drawn = g.draw(rng, 'network.ip.unassociated');
     const unassociated = drawn && !(g.home && n === 1);
     if (!unassociated) {

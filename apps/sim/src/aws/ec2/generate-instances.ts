@@ -1,7 +1,13 @@
 import type { Rng } from '../../core/rng.ts';
 import { cpuProfile } from '../../estate/metrics.ts';
 import { resourceName } from '../../estate/naming.ts';
-import { instanceTypeInfo, INSTANCE_TYPE_WEIGHTS, OS_WEIGHTS, OPERATING_SYSTEMS, type OsInfo } from './catalog.ts';
+import {
+  instanceTypeInfo,
+  INSTANCE_TYPE_WEIGHTS,
+  OS_WEIGHTS,
+  OPERATING_SYSTEMS,
+  type OsInfo,
+} from './catalog.ts';
 import type { VpcPlan } from './generate-network.ts';
 import type { Ec2GenScope } from './gen-scope.ts';
 import { ec2Id, macAddress, publicIpv4 } from './ids.ts';
@@ -24,7 +30,11 @@ export interface PublicCandidates {
  * stopped), each with an encrypted-or-not root volume, security groups of its VPC, sometimes an
  * IAM instance profile, and a CPU profile (idle ones at the `compute.instance.idle` rate).
  */
-export function generateInstances(g: Ec2GenScope, count: number, plans: readonly VpcPlan[]): PublicCandidates {
+export function generateInstances(
+  g: Ec2GenScope,
+  count: number,
+  plans: readonly VpcPlan[],
+): PublicCandidates {
   const rng = g.ctx.rng.fork('ec2-instances');
   const amis = new Map<string, { id: string; snapshotId: string }>();
   const amiFor = (os: OsInfo, arch: string): { id: string; snapshotId: string } => {
@@ -54,7 +64,10 @@ export function generateInstances(g: Ec2GenScope, count: number, plans: readonly
     const ami = amiFor(os, type.architecture);
     const state: InstanceStateName = rng.chance(0.8) || n === 0 ? 'running' : 'stopped';
     const created = g.daysAgo(rng, 1, 900);
-    const launchTime = state === 'running' && rng.chance(0.3) ? g.daysAgo(rng, 0.5, (g.epoch - created) / 86_400_000) : created;
+    const launchTime =
+      state === 'running' && rng.chance(0.3)
+        ? g.daysAgo(rng, 0.5, (g.epoch - created) / 86_400_000)
+        : created;
     const name = resourceName(rng, app, rng.pick(ROLES), env, n + 1);
     const tags = g.tags(rng, app, env, name);
     const id = ec2Id(rng, 'i');
@@ -80,11 +93,21 @@ export function generateInstances(g: Ec2GenScope, count: number, plans: readonly
       eniId: ec2Id(rng, 'eni'),
       macAddress: macAddress(rng),
       securityGroupIds: groups.map((s) => s.id),
-      blockDevices: [{ deviceName: os.rootDeviceName, volumeId: rootVolume.id, attachTime: created, deleteOnTermination: true }],
+      blockDevices: [
+        {
+          deviceName: os.rootDeviceName,
+          volumeId: rootVolume.id,
+          attachTime: created,
+          deleteOnTermination: true,
+        },
+      ],
       rootDeviceName: os.rootDeviceName,
       keyName: rng.chance(0.7) ? rng.pick([`${app}-${env}`, 'ops-key', `${app}-deploy`]) : undefined,
       iamInstanceProfile: rng.chance(0.5)
-        ? { arn: `arn:aws:iam::${g.account}:instance-profile/${app}-${env}-ec2`, id: `AIPA${rng.upperAlnum(17)}` }
+        ? {
+            arn: `arn:aws:iam::${g.account}:instance-profile/${app}-${env}-ec2`,
+            id: `AIPA${rng.upperAlnum(17)}`,
+          }
         : undefined,
       monitoring: rng.chance(0.15) ? 'enabled' : 'disabled',
       amiLaunchIndex: 0,
@@ -96,7 +119,10 @@ export function generateInstances(g: Ec2GenScope, count: number, plans: readonly
     if (state === 'stopped') {
       const stoppedAt = g.daysAgo(rng, 0.1, Math.max(0.2, (g.epoch - launchTime) / 86_400_000));
       instance.transitionReason = `User initiated (${gmt(stoppedAt)})`;
-      instance.stateReason = { code: 'Client.UserInitiatedShutdown', message: 'Client.UserInitiatedShutdown: User initiated shutdown' };
+      instance.stateReason = {
+        code: 'Client.UserInitiatedShutdown',
+        message: 'Client.UserInitiatedShutdown: User initiated shutdown',
+      };
     }
     rootVolume.attachment!.instanceId = id;
     g.state.instances.set(id, instance);

@@ -75,7 +75,10 @@ export function generateNetwork(g: Ec2GenScope, budget: NetworkBudget): VpcPlan[
       : `${octets[0]}.${octets[1]}.${k % 256}.0/24`;
     const { app, env } = g.owner(rng);
     const tier = isPublic ? 'public' : 'private';
-    const name = vpc.isDefault && defaultForAz ? undefined : `${vpc.tags['Name'] ?? 'vpc'}-${tier}-${zone.name.slice(-1)}`;
+    const name =
+      vpc.isDefault && defaultForAz
+        ? undefined
+        : `${vpc.tags['Name'] ?? 'vpc'}-${tier}-${zone.name.slice(-1)}`;
     const id = ec2Id(rng, 'subnet');
     const tags = g.tags(rng, app, env, name);
     const size = Number(cidr.split('/')[1]);
@@ -103,7 +106,9 @@ export function generateNetwork(g: Ec2GenScope, budget: NetworkBudget): VpcPlan[
     const { app, env } = g.owner(rng);
     const role = rng.pick(SG_ROLES);
     const name = `${resourceName(rng, app, role, env, i)}-sg`;
-    plan.groups.push(securityGroup(g, rng, plan.vpc, name, `${role} tier for ${app}`, app, env, role, plan.groups));
+    plan.groups.push(
+      securityGroup(g, rng, plan.vpc, name, `${role} tier for ${app}`, app, env, role, plan.groups),
+    );
   }
   return plans;
 }
@@ -130,22 +135,40 @@ function securityGroup(
   const rates = MISCONFIG_RATES;
   const all = rates['network.firewall.open-all'];
   const openAll = g.draw(rng, 'network.firewall.open-all');
-  const openSsh = openAll || g.draw(rng, 'network.firewall.open-ssh', (rates['network.firewall.open-ssh'] - all) / (1 - all));
-  const openRdp = openAll || g.draw(rng, 'network.firewall.open-rdp', (rates['network.firewall.open-rdp'] - all) / (1 - all));
+  const openSsh =
+    openAll ||
+    g.draw(rng, 'network.firewall.open-ssh', (rates['network.firewall.open-ssh'] - all) / (1 - all));
+  const openRdp =
+    openAll ||
+    g.draw(rng, 'network.firewall.open-rdp', (rates['network.firewall.open-rdp'] - all) / (1 - all));
   const world = (): RuleSource => (rng.chance(0.2) ? { ipv6: '::/0' } : { ipv4: '0.0.0.0/0' });
   if (openAll) {
     addRule(ingress, '-1', undefined, undefined, world());
     g.misconfig('network.firewall.open-all', 'security-group', id);
   } else {
-    if (openSsh) addRule(ingress, 'tcp', 22, 22, { ...world(), description: rng.pick([undefined, 'ssh', 'temp debug access']) });
-    if (openRdp) addRule(ingress, 'tcp', 3389, 3389, { ...world(), description: rng.pick([undefined, 'rdp']) });
+    if (openSsh)
+      addRule(ingress, 'tcp', 22, 22, {
+        ...world(),
+        description: rng.pick([undefined, 'ssh', 'temp debug access']),
+      });
+    if (openRdp)
+      addRule(ingress, 'tcp', 3389, 3389, { ...world(), description: rng.pick([undefined, 'rdp']) });
   }
   if (openSsh) g.misconfig('network.firewall.open-ssh', 'security-group', id);
   if (openRdp) g.misconfig('network.firewall.open-rdp', 'security-group', id);
 
   const egress: Permission[] = [];
   addRule(egress, '-1', undefined, undefined, { ipv4: '0.0.0.0/0' });
-  const group: Ec2SecurityGroup = { id, name, description, vpcId: vpc.id, ownerId: g.account, ingress, egress, tags };
+  const group: Ec2SecurityGroup = {
+    id,
+    name,
+    description,
+    vpcId: vpc.id,
+    ownerId: g.account,
+    ingress,
+    egress,
+    tags,
+  };
   g.state.securityGroups.set(id, group);
   g.record('network.firewall', 'security-group', id, tags);
   return group;
@@ -161,12 +184,15 @@ function roleRules(
   account: string,
 ): void {
   const peer = (): RuleSource =>
-    peers.length > 0 && rng.chance(0.6) ? { group: { groupId: rng.pick(peers).id, userId: account } } : { ipv4: vpc.cidr };
+    peers.length > 0 && rng.chance(0.6)
+      ? { group: { groupId: rng.pick(peers).id, userId: account } }
+      : { ipv4: vpc.cidr };
   switch (role) {
     case 'web':
     case 'lb':
       addRule(ingress, 'tcp', 443, 443, { ipv4: '0.0.0.0/0', description: 'HTTPS' });
-      if (rng.chance(0.6)) addRule(ingress, 'tcp', 80, 80, { ipv4: '0.0.0.0/0', description: 'HTTP redirect' });
+      if (rng.chance(0.6))
+        addRule(ingress, 'tcp', 80, 80, { ipv4: '0.0.0.0/0', description: 'HTTP redirect' });
       if (rng.chance(0.4)) addRule(ingress, 'tcp', 443, 443, { ipv6: '::/0' });
       break;
     case 'api':
@@ -181,7 +207,10 @@ function roleRules(
       addRule(ingress, 'tcp', rng.pick([6379, 11211]), undefined, peer());
       break;
     case 'bastion':
-      addRule(ingress, 'tcp', 22, 22, { ipv4: rng.pick(['203.0.113.0/24', '198.51.100.17/32', '192.0.2.0/28']), description: 'office VPN' });
+      addRule(ingress, 'tcp', 22, 22, {
+        ipv4: rng.pick(['203.0.113.0/24', '198.51.100.17/32', '192.0.2.0/28']),
+        description: 'office VPN',
+      });
       break;
     case 'worker':
       if (rng.chance(0.5)) addRule(ingress, 'tcp', 9090, 9100, { ipv4: vpc.cidr, description: 'metrics' });

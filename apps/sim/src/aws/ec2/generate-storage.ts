@@ -31,14 +31,23 @@ export function generateDataVolumes(g: Ec2GenScope, total: number): void {
   for (let n = 0; n < extra; n++) {
     const unattached = instances.length === 0 || g.draw(rng, 'compute.volume.unattached', unattachedShare);
     const instance = unattached ? undefined : rng.pick(instances);
-    const device = instance ? DATA_DEVICES[(instance.blockDevices.length - 1) % DATA_DEVICES.length]! : undefined;
+    const device = instance
+      ? DATA_DEVICES[(instance.blockDevices.length - 1) % DATA_DEVICES.length]!
+      : undefined;
     const volumeType = rng.weighted(DATA_TYPES);
-    const size = volumeType === 'st1' || volumeType === 'sc1' ? rng.pick([500, 1000, 2000, 4000]) : rng.pick([20, 50, 100, 200, 500, 1000, 2000]);
+    const size =
+      volumeType === 'st1' || volumeType === 'sc1'
+        ? rng.pick([500, 1000, 2000, 4000])
+        : rng.pick([20, 50, 100, 200, 500, 1000, 2000]);
     const { app, env } = g.owner(rng);
     const created = instance ? Math.max(instance.launchTime, g.daysAgo(rng, 1, 700)) : g.daysAgo(rng, 1, 900);
     const encrypted = !g.draw(rng, 'compute.volume.unencrypted');
     const id = ec2Id(rng, 'vol');
-    const name = instance ? `${instance.tags['Name'] ?? app}-data` : rng.chance(0.5) ? `${app}-${rng.pick(['data', 'scratch', 'backup', 'old'])}` : undefined;
+    const name = instance
+      ? `${instance.tags['Name'] ?? app}-data`
+      : rng.chance(0.5)
+        ? `${app}-${rng.pick(['data', 'scratch', 'backup', 'old'])}`
+        : undefined;
     const tags = g.tags(rng, app, env, name);
     const volume: Ec2Volume = {
       id,
@@ -52,10 +61,18 @@ export function generateDataVolumes(g: Ec2GenScope, total: number): void {
       snapshotId: rng.chance(0.15) ? ec2Id(rng, 'snap') : '',
       state: instance ? 'in-use' : 'available',
       attachment:
-        instance && device ? { instanceId: instance.id, device, attachTime: created, deleteOnTermination: false } : undefined,
+        instance && device
+          ? { instanceId: instance.id, device, attachTime: created, deleteOnTermination: false }
+          : undefined,
       tags,
     };
-    if (instance && device) instance.blockDevices.push({ deviceName: device, volumeId: id, attachTime: created, deleteOnTermination: false });
+    if (instance && device)
+      instance.blockDevices.push({
+        deviceName: device,
+        volumeId: id,
+        attachTime: created,
+        deleteOnTermination: false,
+      });
     g.state.volumes.set(id, volume);
     g.record('compute.volume', 'volume', id, tags);
     if (!encrypted) g.misconfig('compute.volume.unencrypted', 'volume', id);
@@ -64,10 +81,16 @@ export function generateDataVolumes(g: Ec2GenScope, total: number): void {
 }
 
 /** Provisioned IOPS and throughput as DescribeVolumes reports them per type. */
-export function volumePerformance(rng: Rng, type: VolumeType, size: number): { iops?: number; throughput?: number } {
+export function volumePerformance(
+  rng: Rng,
+  type: VolumeType,
+  size: number,
+): { iops?: number; throughput?: number } {
   switch (type) {
     case 'gp3':
-      return rng.chance(0.8) ? { iops: 3000, throughput: 125 } : { iops: rng.pick([4000, 6000, 10000, 16000]), throughput: rng.pick([250, 500, 1000]) };
+      return rng.chance(0.8)
+        ? { iops: 3000, throughput: 125 }
+        : { iops: rng.pick([4000, 6000, 10000, 16000]), throughput: rng.pick([250, 500, 1000]) };
     case 'gp2':
       return { iops: Math.min(16_000, Math.max(100, size * 3)) };
     case 'io1':
@@ -97,10 +120,21 @@ export function generateSnapshots(g: Ec2GenScope, count: number): void {
     const instance = volume ? instancesByVolume.get(volume.id) : undefined;
     const description = instance
       ? `Created by CreateImage(${instance.id}) for ami-${rng.hex(17)}`
-      : rng.pick([`daily-backup-${isoDay(startTime)}`, `${app} before upgrade`, 'manual snapshot', '', `This snapshot is created by the AWS Backup service.`]);
+      : rng.pick([
+          `daily-backup-${isoDay(startTime)}`,
+          `${app} before upgrade`,
+          'manual snapshot',
+          '',
+          `This snapshot is created by the AWS Backup service.`,
+        ]);
     const encrypted = volume ? volume.encrypted : !rng.chance(MISCONFIG_RATES['compute.volume.unencrypted']);
     const id = ec2Id(rng, 'snap');
-    const tags = g.tags(rng, app, env, rng.chance(0.5) ? `${volume?.tags['Name'] ?? app}-snap-${isoDay(startTime)}` : undefined);
+    const tags = g.tags(
+      rng,
+      app,
+      env,
+      rng.chance(0.5) ? `${volume?.tags['Name'] ?? app}-snap-${isoDay(startTime)}` : undefined,
+    );
     g.state.snapshots.set(id, {
       id,
       volumeId: volume?.id ?? ec2Id(rng, 'vol'),

@@ -46,7 +46,12 @@ export function prefixOf(id: string): IdPrefix | undefined {
  * The SPEC section 3 native id (ARN) of an EC2 resource. The simulator's contract uses the
  * account in every EC2 ARN, snapshots included: `arn:aws:ec2:{region}:{account}:{kind}/{id}`.
  */
-export function ec2Arn(region: string, account: string, kind: (typeof ID_KINDS)[IdPrefix], id: string): string {
+export function ec2Arn(
+  region: string,
+  account: string,
+  kind: (typeof ID_KINDS)[IdPrefix],
+  id: string,
+): string {
   return `arn:aws:ec2:${region}:${account}:${kind}/${id}`;
 }
 

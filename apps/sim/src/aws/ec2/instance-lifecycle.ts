@@ -13,7 +13,11 @@ export const TERMINATED_VISIBLE_MS = 3_600_000;
 /** Applies a due transition; answers false when a terminated instance has vanished. */
 export function settleInstance(instance: Ec2Instance, clock: SimClock): boolean {
   settle(instance, clock);
-  return !(instance.state === 'terminated' && instance.goneAt !== undefined && instance.goneAt <= clock.now());
+  return !(
+    instance.state === 'terminated' &&
+    instance.goneAt !== undefined &&
+    instance.goneAt <= clock.now()
+  );
 }
 
 /** Every instance still visible, in creation order; vanished terminated ones are dropped. */
@@ -38,10 +42,13 @@ export function findInstance(state: Ec2State, id: string, clock: SimClock): Ec2I
 /** The `InstanceId.N` instances of a call, all checked: malformed and unknown ids are errors. */
 export function requestedInstances(call: AwsCall): Ec2Instance[] {
   const ids = idList(call.params, 'InstanceId', 'i', 'InvalidInstanceID.Malformed');
-  if (ids.length === 0) throw new AwsError('MissingParameter', 'The request must contain the parameter InstanceId');
+  if (ids.length === 0)
+    throw new AwsError('MissingParameter', 'The request must contain the parameter InstanceId');
   const state = call.regionState.ec2;
-  return lookupAll(ids, (id) => findInstance(state, id, call.sim.clock), (missing) =>
-    idsNotFound('InvalidInstanceID.NotFound', 'instance', missing),
+  return lookupAll(
+    ids,
+    (id) => findInstance(state, id, call.sim.clock),
+    (missing) => idsNotFound('InvalidInstanceID.NotFound', 'instance', missing),
   );
 }
 
@@ -52,15 +59,27 @@ export const stateXml = (name: InstanceStateName): { code: number; name: Instanc
 
 /** `{ instanceId, currentState, previousState }` as Start/Stop/TerminateInstances return it. */
 export function stateChange(instance: Ec2Instance, previous: InstanceStateName): object {
-  return { instanceId: instance.id, currentState: stateXml(instance.state), previousState: stateXml(previous) };
+  return {
+    instanceId: instance.id,
+    currentState: stateXml(instance.state),
+    previousState: stateXml(previous),
+  };
 }
 
 export function incorrectState(instance: Ec2Instance, verb: string): AwsError {
-  return new AwsError('IncorrectInstanceState', `The instance '${instance.id}' is not in a state from which it can be ${verb}.`);
+  return new AwsError(
+    'IncorrectInstanceState',
+    `The instance '${instance.id}' is not in a state from which it can be ${verb}.`,
+  );
 }
 
 /** pending → running; a fresh public IP unless an Elastic IP is associated. */
-export function startInstance(instance: Ec2Instance, state: Ec2State, clock: SimClock, durationMs: number): void {
+export function startInstance(
+  instance: Ec2Instance,
+  state: Ec2State,
+  clock: SimClock,
+  durationMs: number,
+): void {
   begin(instance, 'pending', 'running', durationMs, clock);
   instance.launchTime = Math.floor(clock.now() / 1000) * 1000;
   instance.transitionReason = '';
@@ -73,18 +92,29 @@ export function stopInstance(instance: Ec2Instance, clock: SimClock, durationMs:
   begin(instance, 'stopping', 'stopped', durationMs, clock);
   if (!instance.eipAllocationId) instance.publicIp = undefined;
   instance.transitionReason = `User initiated (${gmt(clock.now())})`;
-  instance.stateReason = { code: 'Client.UserInitiatedShutdown', message: 'Client.UserInitiatedShutdown: User initiated shutdown' };
+  instance.stateReason = {
+    code: 'Client.UserInitiatedShutdown',
+    message: 'Client.UserInitiatedShutdown: User initiated shutdown',
+  };
 }
 
 /**
  * shutting-down → terminated, visible for an hour after. Root volumes (delete-on-termination) go,
  * data volumes become available, an Elastic IP is disassociated.
  */
-export function terminateInstance(instance: Ec2Instance, state: Ec2State, clock: SimClock, durationMs: number): void {
+export function terminateInstance(
+  instance: Ec2Instance,
+  state: Ec2State,
+  clock: SimClock,
+  durationMs: number,
+): void {
   begin(instance, 'shutting-down', 'terminated', durationMs, clock);
   instance.goneAt = clock.now() + Math.max(0, durationMs) + TERMINATED_VISIBLE_MS;
   instance.transitionReason = `User initiated (${gmt(clock.now())})`;
-  instance.stateReason = { code: 'Client.UserInitiatedShutdown', message: 'Client.UserInitiatedShutdown: User initiated shutdown' };
+  instance.stateReason = {
+    code: 'Client.UserInitiatedShutdown',
+    message: 'Client.UserInitiatedShutdown: User initiated shutdown',
+  };
   instance.publicIp = undefined;
   if (instance.eipAllocationId) {
     const address = state.addresses.get(instance.eipAllocationId);

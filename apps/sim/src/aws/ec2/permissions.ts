@@ -30,8 +30,10 @@ export function addRule(
     permissions.push(permission);
   }
   const description = source.description;
-  if (source.ipv4 && !permission.ipv4.some((r) => r.cidr === source.ipv4)) permission.ipv4.push({ cidr: source.ipv4, description });
-  if (source.ipv6 && !permission.ipv6.some((r) => r.cidr === source.ipv6)) permission.ipv6.push({ cidr: source.ipv6, description });
+  if (source.ipv4 && !permission.ipv4.some((r) => r.cidr === source.ipv4))
+    permission.ipv4.push({ cidr: source.ipv4, description });
+  if (source.ipv6 && !permission.ipv6.some((r) => r.cidr === source.ipv6))
+    permission.ipv6.push({ cidr: source.ipv6, description });
   if (source.group && !permission.groups.some((r) => r.groupId === source.group!.groupId))
     permission.groups.push({ ...source.group, description });
   if (source.prefixListId && !permission.prefixLists.some((r) => r.prefixListId === source.prefixListId))
@@ -62,7 +64,9 @@ export function removeRule(
   const p = normaliseProtocol(protocol);
   const from = p === '-1' ? undefined : fromPort;
   const to = p === '-1' ? undefined : toPort;
-  const index = permissions.findIndex((x) => x.protocol === p && (p === '-1' || (x.fromPort === from && x.toPort === to)));
+  const index = permissions.findIndex(
+    (x) => x.protocol === p && (p === '-1' || (x.fromPort === from && x.toPort === to)),
+  );
   const permission = permissions[index];
   if (!permission) return false;
   let removed = false;
@@ -77,7 +81,12 @@ export function removeRule(
   if (source.ipv6) drop(permission.ipv6, (r) => r.cidr === source.ipv6);
   if (source.group) drop(permission.groups, (r) => r.groupId === source.group!.groupId);
   if (source.prefixListId) drop(permission.prefixLists, (r) => r.prefixListId === source.prefixListId);
-  const empty = permission.ipv4.length + permission.ipv6.length + permission.groups.length + permission.prefixLists.length === 0;
+  const empty =
+    permission.ipv4.length +
+      permission.ipv6.length +
+      permission.groups.length +
+      permission.prefixLists.length ===
+    0;
   if (empty) permissions.splice(index, 1);
   return removed;
 }
@@ -89,10 +98,14 @@ export function renderPermissions(permissions: readonly Permission[]): ReturnTyp
       ipProtocol: p.protocol,
       fromPort: p.fromPort,
       toPort: p.toPort,
-      groups: items(p.groups.map((g) => ({ description: g.description, groupId: g.groupId, userId: g.userId }))),
+      groups: items(
+        p.groups.map((g) => ({ description: g.description, groupId: g.groupId, userId: g.userId })),
+      ),
       ipRanges: items(p.ipv4.map((r) => ({ description: r.description, cidrIp: r.cidr }))),
       ipv6Ranges: items(p.ipv6.map((r) => ({ description: r.description, cidrIpv6: r.cidr }))),
-      prefixListIds: items(p.prefixLists.map((r) => ({ description: r.description, prefixListId: r.prefixListId }))),
+      prefixListIds: items(
+        p.prefixLists.map((r) => ({ description: r.description, prefixListId: r.prefixListId })),
+      ),
     })),
   );
 }

@@ -18,17 +18,25 @@ export const releaseAddress: AwsOperation = {
     let address: Ec2Address | undefined;
     if (allocationId) {
       if (!isEc2Id(allocationId, 'eipalloc')) {
-        throw new AwsError('InvalidAllocationID.Malformed', `Invalid id: "${allocationId}" (expecting "eipalloc-...")`);
+        throw new AwsError(
+          'InvalidAllocationID.Malformed',
+          `Invalid id: "${allocationId}" (expecting "eipalloc-...")`,
+        );
       }
       address = addresses.get(allocationId);
-      if (!address) throw new AwsError('InvalidAllocationID.NotFound', `The allocation ID '${allocationId}' does not exist`);
+      if (!address)
+        throw new AwsError(
+          'InvalidAllocationID.NotFound',
+          `The allocation ID '${allocationId}' does not exist`,
+        );
     } else if (publicIp) {
       address = [...addresses.values()].find((a) => a.publicIp === publicIp);
       if (!address) throw new AwsError('InvalidAddress.NotFound', `Address '${publicIp}' not found.`);
     } else {
       throw new AwsError('MissingParameter', 'Either public IP or allocation id must be specified');
     }
-    if (address.associationId) throw new AwsError('InvalidIPAddress.InUse', `Address '${address.publicIp}' is in use.`);
+    if (address.associationId)
+      throw new AwsError('InvalidIPAddress.InUse', `Address '${address.publicIp}' is in use.`);
     checkDryRun(params);
     addresses.delete(address.allocationId);
     return RETURN_TRUE;

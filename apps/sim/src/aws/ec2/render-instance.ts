@@ -19,7 +19,9 @@ export function instanceXml(i: Ec2Instance, ec2: Ec2State, region: string, accou
   const zone = zonesOf(region).find((z) => z.name === i.az);
   const privateDns = terminated ? '' : privateDnsName(region, i.privateIp);
   const publicDns = i.publicIp ? publicDnsName(region, i.publicIp) : '';
-  const groups = terminated ? [] : i.securityGroupIds.map((id) => ({ groupId: id, groupName: ec2.securityGroups.get(id)?.name ?? id }));
+  const groups = terminated
+    ? []
+    : i.securityGroupIds.map((id) => ({ groupId: id, groupName: ec2.securityGroups.get(id)?.name ?? id }));
   const association = i.publicIp
     ? { publicIp: i.publicIp, publicDnsName: publicDns, ipOwnerId: i.eipAllocationId ? account : 'amazon' }
     : undefined;
@@ -85,7 +87,9 @@ export function instanceXml(i: Ec2Instance, ec2: Ec2State, region: string, accou
               ownerId: account,
               privateDnsName: privateDns,
               privateIpAddress: i.privateIp,
-              privateIpAddressesSet: items([{ association, primary: true, privateIpAddress: i.privateIp, privateDnsName: privateDns }]),
+              privateIpAddressesSet: items([
+                { association, primary: true, privateIpAddress: i.privateIp, privateDnsName: privateDns },
+              ]),
               sourceDestCheck: true,
               status: 'in-use',
               subnetId: i.subnetId,
@@ -114,7 +118,11 @@ export function instanceXml(i: Ec2Instance, ec2: Ec2State, region: string, accou
     platformDetails: os.platformDetails,
     usageOperation: os.usageOperation,
     usageOperationUpdateTime: new Date(i.launchTime),
-    privateDnsNameOptions: { hostnameType: 'ip-name', enableResourceNameDnsARecord: false, enableResourceNameDnsAAAARecord: false },
+    privateDnsNameOptions: {
+      hostnameType: 'ip-name',
+      enableResourceNameDnsARecord: false,
+      enableResourceNameDnsAAAARecord: false,
+    },
     maintenanceOptions: { autoRecovery: 'default' },
     currentInstanceBootMode: i.architecture === 'arm64' ? 'uefi' : 'legacy-bios',
   };
@@ -124,11 +132,27 @@ export function instanceXml(i: Ec2Instance, ec2: Ec2State, region: string, accou
  * Groups instances into `reservationSet` items: consecutive instances of one reservation share an
  * item, as EC2 returns them.
  */
-export function reservationsXml(instances: readonly Ec2Instance[], ec2: Ec2State, region: string, account: string): object[] {
-  const out: { reservationId: string; ownerId: string; groupSet: ReturnType<typeof items>; instancesSet: ReturnType<typeof items> }[] = [];
+export function reservationsXml(
+  instances: readonly Ec2Instance[],
+  ec2: Ec2State,
+  region: string,
+  account: string,
+): object[] {
+  const out: {
+    reservationId: string;
+    ownerId: string;
+    groupSet: ReturnType<typeof items>;
+    instancesSet: ReturnType<typeof items>;
+  }[] = [];
   let current: { id: string; list: object[] } | undefined;
   const flush = (): void => {
-    if (current) out.push({ reservationId: current.id, ownerId: account, groupSet: items([]), instancesSet: items(current.list) });
+    if (current)
+      out.push({
+        reservationId: current.id,
+        ownerId: account,
+        groupSet: items([]),
+        instancesSet: items(current.list),
+      });
   };
   for (const instance of instances) {
     if (!current || current.id !== instance.reservationId) {

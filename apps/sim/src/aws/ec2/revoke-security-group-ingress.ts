@@ -28,10 +28,14 @@ export const revokeSecurityGroupIngress: AwsOperation = {
     const group = targetGroup(ec2, params);
     if (params.list('SecurityGroupRuleId').length > 0) {
       const id = params.list('SecurityGroupRuleId')[0]!;
-      throw new AwsError('InvalidSecurityGroupRuleId.NotFound', `The security group rule ID '${id}' does not exist`);
+      throw new AwsError(
+        'InvalidSecurityGroupRuleId.NotFound',
+        `The security group rule ID '${id}' does not exist`,
+      );
     }
     const requested = requestedPermissions(params, ec2);
-    if (requested.length === 0) throw new AwsError('MissingParameter', 'The request must contain the parameter ipPermissions');
+    if (requested.length === 0)
+      throw new AwsError('MissingParameter', 'The request must contain the parameter ipPermissions');
     const ingress = structuredClone(group.ingress);
     const unknown: Permission[] = [];
     let removed = 0;
@@ -50,23 +54,35 @@ export const revokeSecurityGroupIngress: AwsOperation = {
           });
       }
     }
-    if (removed === 0) throw new AwsError('InvalidPermission.NotFound', 'The specified rule does not exist in this security group.');
+    if (removed === 0)
+      throw new AwsError(
+        'InvalidPermission.NotFound',
+        'The specified rule does not exist in this security group.',
+      );
     checkDryRun(params);
     group.ingress = ingress;
-    return { return: true, unknownIpPermissionSet: unknown.length > 0 ? renderPermissions(unknown) : undefined };
+    return {
+      return: true,
+      unknownIpPermissionSet: unknown.length > 0 ? renderPermissions(unknown) : undefined,
+    };
   },
 };
 
-function targetGroup(ec2: Ec2State, params: QueryParams): NonNullable<ReturnType<Ec2State['securityGroups']['get']>> {
+function targetGroup(
+  ec2: Ec2State,
+  params: QueryParams,
+): NonNullable<ReturnType<Ec2State['securityGroups']['get']>> {
   const id = params.get('GroupId');
   if (id) {
-    if (!isEc2Id(id, 'sg')) throw new AwsError('InvalidGroupId.Malformed', `Invalid id: "${id}" (expecting "sg-...")`);
+    if (!isEc2Id(id, 'sg'))
+      throw new AwsError('InvalidGroupId.Malformed', `Invalid id: "${id}" (expecting "sg-...")`);
     const group = ec2.securityGroups.get(id);
     if (!group) throw new AwsError('InvalidGroup.NotFound', `The security group '${id}' does not exist`);
     return group;
   }
   const name = params.get('GroupName');
-  if (!name) throw new AwsError('MissingParameter', 'The request must contain the parameter groupId or groupName');
+  if (!name)
+    throw new AwsError('MissingParameter', 'The request must contain the parameter groupId or groupName');
   return groupsByName(ec2, [name])[0]!;
 }
 
@@ -79,10 +95,17 @@ function requestedPermissions(params: QueryParams, ec2: Ec2State): Requested[] {
     const sources: RuleSource[] = [
       ...p.structs('IpRanges').map((r) => ({ ipv4: r.require('CidrIp') })),
       ...p.structs('Ipv6Ranges').map((r) => ({ ipv6: r.require('CidrIpv6') })),
-      ...p.structs('Groups').map((g) => ({ group: { groupId: groupIdOf(ec2, g), userId: g.get('UserId') ?? '' } })),
+      ...p
+        .structs('Groups')
+        .map((g) => ({ group: { groupId: groupIdOf(ec2, g), userId: g.get('UserId') ?? '' } })),
       ...p.structs('PrefixListIds').map((r) => ({ prefixListId: r.require('PrefixListId') })),
     ];
-    return { protocol: p.require('IpProtocol'), fromPort: port(p, 'FromPort'), toPort: port(p, 'ToPort'), sources };
+    return {
+      protocol: p.require('IpProtocol'),
+      fromPort: port(p, 'FromPort'),
+      toPort: port(p, 'ToPort'),
+      sources,
+    };
   });
   const legacyProtocol = params.get('IpProtocol');
   const cidr = params.get('CidrIp');
@@ -91,7 +114,8 @@ function requestedPermissions(params: QueryParams, ec2: Ec2State): Requested[] {
     const protocol = legacyProtocol ?? '-1';
     const sources: RuleSource[] = [];
     if (cidr) sources.push({ ipv4: cidr });
-    if (sourceGroup) sources.push({ group: { groupId: groupsByName(ec2, [sourceGroup])[0]!.id, userId: '' } });
+    if (sourceGroup)
+      sources.push({ group: { groupId: groupsByName(ec2, [sourceGroup])[0]!.id, userId: '' } });
     out.push({ protocol, fromPort: port(params, 'FromPort'), toPort: port(params, 'ToPort'), sources });
   }
   return out;

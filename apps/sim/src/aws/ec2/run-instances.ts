@@ -29,16 +29,24 @@ export const runInstances: AwsOperation = {
     const { params, regionState, sim, account, region } = call;
     const ec2 = regionState.ec2;
     const imageId = params.require('ImageId');
-    if (!isEc2Id(imageId, 'ami')) throw new AwsError('InvalidAMIID.Malformed', `Invalid id: "${imageId}" (expecting "ami-...")`);
+    if (!isEc2Id(imageId, 'ami'))
+      throw new AwsError('InvalidAMIID.Malformed', `Invalid id: "${imageId}" (expecting "ami-...")`);
     const instanceType = params.get('InstanceType') ?? 'm1.small';
-    if (!INSTANCE_TYPE_PATTERN.test(instanceType)) throw new AwsError('InvalidParameterValue', `Invalid value '${instanceType}' for InstanceType.`);
+    if (!INSTANCE_TYPE_PATTERN.test(instanceType))
+      throw new AwsError('InvalidParameterValue', `Invalid value '${instanceType}' for InstanceType.`);
     const min = params.int('MinCount') ?? 1;
     const max = params.int('MaxCount') ?? min;
     if (min < 1 || max < 1 || min > max) {
-      throw new AwsError('InvalidParameterValue', `Invalid counts: MinCount (${min}) must be at least 1 and at most MaxCount (${max})`);
+      throw new AwsError(
+        'InvalidParameterValue',
+        `Invalid counts: MinCount (${min}) must be at least 1 and at most MaxCount (${max})`,
+      );
     }
     if (min > MAX_PER_CALL) {
-      throw new AwsError('InstanceLimitExceeded', `Your quota allows for 0 more running instance(s). You requested at least ${min}`);
+      throw new AwsError(
+        'InstanceLimitExceeded',
+        `Your quota allows for 0 more running instance(s). You requested at least ${min}`,
+      );
     }
     const subnet = chooseSubnet(call);
     const groups = chooseGroups(call, subnet);
@@ -86,7 +94,9 @@ export const runInstances: AwsOperation = {
         eniId: ec2Id(ec2.rng, 'eni'),
         macAddress: macAddress(ec2.rng),
         securityGroupIds: groups.map((g) => g.id),
-        blockDevices: [{ deviceName: '/dev/xvda', volumeId: volume.id, attachTime: now, deleteOnTermination: true }],
+        blockDevices: [
+          { deviceName: '/dev/xvda', volumeId: volume.id, attachTime: now, deleteOnTermination: true },
+        ],
         rootDeviceName: '/dev/xvda',
         keyName: params.get('KeyName'),
         iamInstanceProfile:
@@ -125,10 +135,16 @@ function chooseSubnet({ params, regionState, region, account }: AwsCall): Ec2Sub
     return subnet;
   }
   const vpc = ensureDefaultVpc(ec2, region, account.id);
-  if (!vpc) throw new AwsError('VPCIdNotSpecified', 'No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.');
+  if (!vpc)
+    throw new AwsError(
+      'VPCIdNotSpecified',
+      'No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.',
+    );
   const zone = params.get('Placement.AvailabilityZone');
   const candidates = [...ec2.subnets.values()].filter((s) => s.vpcId === vpc.id);
-  const chosen = zone ? candidates.find((s) => s.az === zone) : (candidates.find((s) => s.defaultForAz) ?? candidates[0]);
+  const chosen = zone
+    ? candidates.find((s) => s.az === zone)
+    : (candidates.find((s) => s.defaultForAz) ?? candidates[0]);
   if (!chosen) {
     throw new AwsError('InvalidParameterValue', `Invalid availability zone: [${zone ?? region}]`);
   }
@@ -146,12 +162,17 @@ function chooseGroups({ params, regionState }: AwsCall, subnet: Ec2Subnet): Ec2S
   });
   groups.push(...groupsByName(ec2, names));
   if (groups.length === 0) {
-    const fallback = [...ec2.securityGroups.values()].find((g) => g.vpcId === subnet.vpcId && g.name === 'default');
+    const fallback = [...ec2.securityGroups.values()].find(
+      (g) => g.vpcId === subnet.vpcId && g.name === 'default',
+    );
     if (fallback) groups.push(fallback);
   }
   const stray = groups.find((g) => g.vpcId !== subnet.vpcId);
   if (stray) {
-    throw new AwsError('InvalidParameter', `Security group ${stray.id} and subnet ${subnet.id} belong to different networks.`);
+    throw new AwsError(
+      'InvalidParameter',
+      `Security group ${stray.id} and subnet ${subnet.id} belong to different networks.`,
+    );
   }
   return groups;
 }

@@ -15,7 +15,8 @@ export const startInstances: AwsOperation = {
     const { params, regionState, sim } = call;
     const instances = requestedInstances(call);
     for (const i of instances) {
-      if (i.state !== 'stopped' && i.state !== 'running' && i.state !== 'pending') throw incorrectState(i, 'started');
+      if (i.state !== 'stopped' && i.state !== 'running' && i.state !== 'pending')
+        throw incorrectState(i, 'started');
     }
     checkDryRun(params);
     return {

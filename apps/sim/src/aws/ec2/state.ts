@@ -22,7 +22,8 @@ export interface Ec2State {
 
 export type Tags = Record<string, string>;
 
-export type InstanceStateName = 'pending' | 'running' | 'shutting-down' | 'terminated' | 'stopping' | 'stopped';
+export type InstanceStateName =
+  'pending' | 'running' | 'shutting-down' | 'terminated' | 'stopping' | 'stopped';
 
 /** EC2's numeric state codes (the low byte of `instanceState.code`). */
 export const INSTANCE_STATE_CODES: Readonly<Record<InstanceStateName, number>> = {
@@ -91,7 +92,8 @@ export interface Ec2Volume {
   kmsKeyId?: string | undefined;
   snapshotId: string;
   state: 'creating' | 'available' | 'in-use' | 'deleting' | 'deleted' | 'error';
-  attachment?: { instanceId: string; device: string; attachTime: number; deleteOnTermination: boolean } | undefined;
+  attachment?:
+    { instanceId: string; device: string; attachTime: number; deleteOnTermination: boolean } | undefined;
   tags: Tags;
 }
 

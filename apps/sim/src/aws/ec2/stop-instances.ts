@@ -15,7 +15,8 @@ export const stopInstances: AwsOperation = {
     const { params, sim } = call;
     const instances = requestedInstances(call);
     for (const i of instances) {
-      if (i.state !== 'running' && i.state !== 'stopped' && i.state !== 'stopping') throw incorrectState(i, 'stopped');
+      if (i.state !== 'running' && i.state !== 'stopped' && i.state !== 'stopping')
+        throw incorrectState(i, 'stopped');
     }
     checkDryRun(params);
     return {

@@ -12,7 +12,8 @@ const NOT_FOUND: Readonly<Record<string, (id: string) => AwsError>> = {
   eipalloc: (id) => new AwsError('InvalidAllocationID.NotFound', `The allocation ID '${id}' does not exist`),
   vpc: (id) => new AwsError('InvalidVpcID.NotFound', `The vpc ID '${id}' does not exist`),
   subnet: (id) => new AwsError('InvalidSubnetID.NotFound', `The subnet ID '${id}' does not exist`),
-  eni: (id) => new AwsError('InvalidNetworkInterfaceID.NotFound', `The networkInterface ID '${id}' does not exist`),
+  eni: (id) =>
+    new AwsError('InvalidNetworkInterfaceID.NotFound', `The networkInterface ID '${id}' does not exist`),
   ami: (id) => new AwsError('InvalidAMIID.NotFound', `The image id '[${id}]' does not exist`),
 };
 
@@ -23,7 +24,8 @@ const NOT_FOUND: Readonly<Record<string, (id: string) => AwsError>> = {
  */
 export function tagsOfResource(ec2: Ec2State, id: string, clock: SimClock): Tags {
   const prefix = prefixOf(id);
-  if (!prefix || !/^[a-z]+-[0-9a-f]{8}([0-9a-f]{9})?$/.test(id)) throw new AwsError('InvalidID', `The ID '${id}' is not valid`);
+  if (!prefix || !/^[a-z]+-[0-9a-f]{8}([0-9a-f]{9})?$/.test(id))
+    throw new AwsError('InvalidID', `The ID '${id}' is not valid`);
   const record =
     prefix === 'i'
       ? findInstance(ec2, id, clock)

@@ -16,7 +16,13 @@ export function loadBalancerXml(lb: LoadBalancer): object {
     VpcId: lb.vpcId,
     State: { Code: 'active' },
     Type: lb.type,
-    AvailabilityZones: members(lb.zones.map((z) => ({ ZoneName: z.zoneName, SubnetId: z.subnetId, LoadBalancerAddresses: members([]) }))),
+    AvailabilityZones: members(
+      lb.zones.map((z) => ({
+        ZoneName: z.zoneName,
+        SubnetId: z.subnetId,
+        LoadBalancerAddresses: members([]),
+      })),
+    ),
     SecurityGroups: lb.type === 'application' ? members(lb.securityGroupIds) : undefined,
     IpAddressType: 'ipv4',
   };
@@ -34,7 +40,10 @@ export const describeLoadBalancers: AwsOperation = {
     const arns = params.members('LoadBalancerArns');
     const names = params.members('Names');
     if (arns.length > 0 && names.length > 0) {
-      throw new AwsError('ValidationError', 'Load balancer names and load balancer ARNs cannot be specified at the same time');
+      throw new AwsError(
+        'ValidationError',
+        'Load balancer names and load balancer ARNs cannot be specified at the same time',
+      );
     }
     let selected: LoadBalancer[];
     if (arns.length > 0) {

@@ -8,7 +8,11 @@ export const describeTags: AwsOperation = {
   name: 'DescribeTags',
   handle: ({ params, regionState }) => {
     const arns = params.members('ResourceArns');
-    if (arns.length === 0) throw new AwsError('ValidationError', "1 validation error detected: Value null at 'resourceArns' failed to satisfy constraint: Member must not be null");
+    if (arns.length === 0)
+      throw new AwsError(
+        'ValidationError',
+        "1 validation error detected: Value null at 'resourceArns' failed to satisfy constraint: Member must not be null",
+      );
     if (arns.length > 20) throw new AwsError('ValidationError', 'You cannot specify more than 20 resources');
     const { loadBalancers, targetGroups } = regionState.elbv2;
     return {

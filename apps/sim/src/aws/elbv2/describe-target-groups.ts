@@ -42,12 +42,16 @@ export const describeTargetGroups: AwsOperation = {
     const arns = params.members('TargetGroupArns');
     const names = params.members('Names');
     if ([lbArn !== undefined, arns.length > 0, names.length > 0].filter(Boolean).length > 1) {
-      throw new AwsError('ValidationError', 'Load balancer ARN, target group ARNs and target group names cannot be specified at the same time');
+      throw new AwsError(
+        'ValidationError',
+        'Load balancer ARN, target group ARNs and target group names cannot be specified at the same time',
+      );
     }
     let selected: TargetGroup[];
     if (lbArn !== undefined) {
       checkArn(lbArn, 'load balancer');
-      if (!loadBalancers.has(lbArn)) throw new AwsError('LoadBalancerNotFound', `Load balancer '${lbArn}' not found`);
+      if (!loadBalancers.has(lbArn))
+        throw new AwsError('LoadBalancerNotFound', `Load balancer '${lbArn}' not found`);
       selected = [...targetGroups.values()].filter((g) => g.loadBalancerArns.includes(lbArn));
     } else if (arns.length > 0) {
       arns.forEach((arn) => checkArn(arn, 'target group'));

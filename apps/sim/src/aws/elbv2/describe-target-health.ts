@@ -12,16 +12,30 @@ import type { Target, TargetGroup } from './state.ts';
  * terminated one is `unused` (Target.InvalidState); an unregistered id is Target.NotRegistered.
  */
 function healthOf(target: Target | undefined, id: string, ec2: Ec2State, clock: SimClock): object {
-  if (!target) return { State: 'unused', Reason: 'Target.NotRegistered', Description: 'Target is not registered to the target group' };
+  if (!target)
+    return {
+      State: 'unused',
+      Reason: 'Target.NotRegistered',
+      Description: 'Target is not registered to the target group',
+    };
   const instance = findInstance(ec2, id, clock);
   if (!instance || instance.state !== 'running') {
     const state = instance?.state ?? 'terminated';
-    if (state === 'pending') return { State: 'initial', Reason: 'Elb.RegistrationInProgress', Description: 'Target registration is in progress' };
+    if (state === 'pending')
+      return {
+        State: 'initial',
+        Reason: 'Elb.RegistrationInProgress',
+        Description: 'Target registration is in progress',
+      };
     return { State: 'unused', Reason: 'Target.InvalidState', Description: `Target is in the ${state} state` };
   }
   if (target.health === 'healthy') return { State: 'healthy' };
   const description =
-    target.reason === 'Target.ResponseCodeMismatch' ? 'Health checks failed with these codes: [502]' : target.reason === 'Target.Timeout' ? 'Request timed out' : 'Health checks failed';
+    target.reason === 'Target.ResponseCodeMismatch'
+      ? 'Health checks failed with these codes: [502]'
+      : target.reason === 'Target.Timeout'
+        ? 'Request timed out'
+        : 'Health checks failed';
   return { State: 'unhealthy', Reason: target.reason, Description: description };
 }
 
@@ -33,10 +47,16 @@ export const describeTargetHealth: AwsOperation = {
     checkArn(arn, 'target group');
     const group: TargetGroup | undefined = regionState.elbv2.targetGroups.get(arn);
     if (!group) throw new AwsError('TargetGroupNotFound', `Target groups '[${arn}]' not found`);
-    const requested = params.structs('Targets.member').map((t) => ({ id: t.require('Id'), port: t.int('Port') }));
+    const requested = params
+      .structs('Targets.member')
+      .map((t) => ({ id: t.require('Id'), port: t.int('Port') }));
     const rows =
       requested.length > 0
-        ? requested.map((r) => ({ id: r.id, port: r.port ?? group.port, target: group.targets.find((t) => t.id === r.id) }))
+        ? requested.map((r) => ({
+            id: r.id,
+            port: r.port ?? group.port,
+            target: group.targets.find((t) => t.id === r.id),
+          }))
         : group.targets.map((t) => ({ id: t.id, port: t.port, target: t as Target | undefined }));
     const ec2 = regionState.ec2;
     return {

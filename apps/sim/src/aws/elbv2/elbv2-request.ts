@@ -10,16 +10,26 @@ import { members } from '../protocol/xml.ts';
 export function pageOf<T>(call: AwsCall, all: readonly T[]): Page<T> {
   const size = call.params.int('PageSize');
   if (size !== undefined && (size < 1 || size > 400)) {
-    throw new AwsError('ValidationError', `1 validation error detected: Value '${size}' at 'pageSize' failed to satisfy constraint: Member must have value between 1 and 400`);
+    throw new AwsError(
+      'ValidationError',
+      `1 validation error detected: Value '${size}' at 'pageSize' failed to satisfy constraint: Member must have value between 1 and 400`,
+    );
   }
-  return paginate(all, { token: call.params.get('Marker') || undefined, requested: size, defaultSize: 400, maxSize: 400 }, call.sim.faults.current.pagination);
+  return paginate(
+    all,
+    { token: call.params.get('Marker') || undefined, requested: size, defaultSize: 400, maxSize: 400 },
+    call.sim.faults.current.pagination,
+  );
 }
 
-const ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:(loadbalancer\/(app|net|gwy)|targetgroup)\/[A-Za-z0-9-]{1,32}(\/[0-9a-f]{16})?$/;
+const ARN =
+  /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:(loadbalancer\/(app|net|gwy)|targetgroup)\/[A-Za-z0-9-]{1,32}(\/[0-9a-f]{16})?$/;
 
 /** Checks an ARN's form; EC2-style malformed ARNs are ValidationError. */
 export function checkArn(arn: string, kind: 'load balancer' | 'target group'): void {
-  const ok = ARN.test(arn) && (kind === 'load balancer' ? arn.includes(':loadbalancer/') : arn.includes(':targetgroup/'));
+  const ok =
+    ARN.test(arn) &&
+    (kind === 'load balancer' ? arn.includes(':loadbalancer/') : arn.includes(':targetgroup/'));
   if (!ok) throw new AwsError('ValidationError', `'${arn}' is not a valid ${kind} ARN`);
 }
 

@@ -26,17 +26,27 @@ export function generateElbv2(ctx: AwsGenContext, region: AwsRegionState, budget
   const vpcs = vpcCandidates(ec2);
   if (vpcs.length === 0) return;
   const names = new Set<string>();
+  const home = ctx.regions[0] === ctx.region;
   for (let n = 0; n < budget.loadBalancers; n++) {
     const vpc = rng.weighted(vpcs.map((v) => [v, 1 + Math.min(20, v.instances.length)] as const));
     const app = rng.pick(APPS);
     const env = rng.weighted(ENV_WEIGHTS);
-    const type = rng.chance(0.75) ? 'application' : 'network';
+    // The account's home region always has a network load balancer beside its application ones.
+    const type = rng.chance(0.75) && !(home && n === 1) ? 'application' : 'network';
     const scheme = rng.chance(0.7) ? 'internet-facing' : 'internal';
-    const name = uniqueName(rng, names, `${app}-${envToken(rng, env)}-${type === 'application' ? 'alb' : 'nlb'}`);
+    const name = uniqueName(
+      rng,
+      names,
+      `${app}-${envToken(rng, env)}-${type === 'application' ? 'alb' : 'nlb'}`,
+    );
     const id = rng.hex(16);
     const arn = `arn:aws:elasticloadbalancing:${ctx.region}:${ctx.account.id}:loadbalancer/${type === 'application' ? 'app' : 'net'}/${name}/${id}`;
     const subnets = spreadSubnets(rng, vpc.subnets, scheme === 'internet-facing');
-    const tags = generateTags(rng, { env, app, untagged: rng.chance(MISCONFIG_RATES['resource.untagged']) }, 'aws');
+    const tags = generateTags(
+      rng,
+      { env, app, untagged: rng.chance(MISCONFIG_RATES['resource.untagged']) },
+      'aws',
+    );
     const lb: LoadBalancer = {
       arn,
       name,
@@ -106,12 +116,22 @@ function targetGroup(
   k: number,
 ): TargetGroup {
   const protocol = lb.type === 'network' ? 'TCP' : rng.chance(0.8) ? 'HTTP' : 'HTTPS';
-  const port = lb.type === 'network' ? rng.pick([443, 6379, 9092, 5432]) : protocol === 'HTTPS' ? 443 : rng.pick([80, 8080, 3000]);
+  const port =
+    lb.type === 'network'
+      ? rng.pick([443, 6379, 9092, 5432])
+      : protocol === 'HTTPS'
+        ? 443
+        : rng.pick([80, 8080, 3000]);
   const name = uniqueName(rng, names, `${app}-tg-${k === 0 ? port : 'blue'}`);
   const members = pickInstances(rng, instances, rng.int(1, 6));
   const targets: Target[] = members.map((i) => {
     const healthy = rng.chance(0.85);
-    return { id: i.id, port, health: healthy ? 'healthy' : 'unhealthy', reason: healthy ? undefined : rng.pick(FAILURES) };
+    return {
+      id: i.id,
+      port,
+      health: healthy ? 'healthy' : 'unhealthy',
+      reason: healthy ? undefined : rng.pick(FAILURES),
+    };
   });
   return {
     arn: `arn:aws:elasticloadbalancing:${ctx.region}:${ctx.account.id}:targetgroup/${name}/${rng.hex(16)}`,
@@ -120,7 +140,10 @@ function targetGroup(
     port,
     vpcId: lb.vpcId,
     loadBalancerArns: [lb.arn],
-    healthCheckPath: protocol === 'HTTP' || protocol === 'HTTPS' ? rng.pick(['/', '/health', '/healthz', '/status']) : undefined,
+    healthCheckPath:
+      protocol === 'HTTP' || protocol === 'HTTPS'
+        ? rng.pick(['/', '/health', '/healthz', '/status'])
+        : undefined,
     targets,
     tags: {},
   };
@@ -141,7 +164,13 @@ function uniqueName(rng: Rng, taken: Set<string>, base: string): string {
   return name;
 }
 
-function dnsName(rng: Rng, region: string, name: string, type: LoadBalancer['type'], scheme: LoadBalancer['scheme']): string {
+function dnsName(
+  rng: Rng,
+  region: string,
+  name: string,
+  type: LoadBalancer['type'],
+  scheme: LoadBalancer['scheme'],
+): string {
   const prefix = scheme === 'internal' ? 'internal-' : '';
   return type === 'application'
     ? `${prefix}${name}-${rng.digits(10)}.${region}.elb.amazonaws.com`

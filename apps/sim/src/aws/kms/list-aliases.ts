@@ -1,5 +1,7 @@
 import { paginate } from '../../core/paginate.ts';
 import type { AwsOperation } from '../operation.ts';
+import { withTokenError } from '../tagging/tags.ts';
+import { AwsError } from '../protocol/aws-error.ts';
 import { findKey, kmsLimit, marker } from './find-key.ts';
 
 /** KMS ListAliases (optionally for one KeyId). */
@@ -10,10 +12,14 @@ export const listAliases: AwsOperation = {
     const all = [...call.regionState.kms.aliases.values()].filter(
       (a) => only === undefined || a.keyId === only,
     );
-    const page = paginate(
-      all,
-      { token: marker(call), requested: kmsLimit(call), defaultSize: 100, maxSize: 1000 },
-      call.sim.faults.current.pagination,
+    const page = withTokenError(
+      () =>
+        paginate(
+          all,
+          { token: marker(call), requested: kmsLimit(call), defaultSize: 100, maxSize: 1000 },
+          call.sim.faults.current.pagination,
+        ),
+      () => new AwsError('InvalidMarkerException', 'Invalid marker'),
     );
     return {
       Aliases: page.items.map((a) => ({

@@ -1,5 +1,6 @@
 import { paginate } from '../../core/paginate.ts';
 import type { AwsOperation } from '../operation.ts';
+import { withTokenError } from '../tagging/tags.ts';
 import { AwsError } from '../protocol/aws-error.ts';
 import { functionConfiguration, ok } from './function-view.ts';
 
@@ -15,10 +16,14 @@ export const listFunctions: AwsOperation = {
         `1 validation error detected: Value '${raw}' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and 10000`,
       );
     }
-    const page = paginate(
-      call.regionState.lambda.functions,
-      { token: call.params.get('Marker'), requested: max, defaultSize: 50, maxSize: 50 },
-      call.sim.faults.current.pagination,
+    const page = withTokenError(
+      () =>
+        paginate(
+          call.regionState.lambda.functions,
+          { token: call.params.get('Marker'), requested: max, defaultSize: 50, maxSize: 50 },
+          call.sim.faults.current.pagination,
+        ),
+      () => new AwsError('InvalidParameterValueException', 'Invalid marker'),
     );
     return ok({
       Functions: page.items.map((f) => functionConfiguration(f)),

@@ -13,7 +13,7 @@ import {
 } from './bucket-security.ts';
 import { deleteBucketTagging, getBucketTagging, putBucketTagging } from './bucket-tagging.ts';
 import { listBuckets } from './list-buckets.ts';
-import { listObjectsV2 } from './list-objects.ts';
+import { listObjects, listObjectsV2 } from './list-objects.ts';
 import { deleteObject, getObject, headObject, putObject } from './objects.ts';
 
 const B = '/{Bucket}';
@@ -36,6 +36,7 @@ const routes: AwsRestRoute[] = [
   { method: 'GET', path: B, query: 'versioning', operation: getBucketVersioning },
   { method: 'PUT', path: B, query: 'versioning', operation: putBucketVersioning },
   { method: 'GET', path: B, query: 'list-type', operation: listObjectsV2 },
+  { method: 'GET', path: B, operation: listObjects },
   { method: 'PUT', path: B, operation: createBucket },
   { method: 'HEAD', path: B, operation: headBucket },
   { method: 'DELETE', path: B, operation: deleteBucket },

@@ -105,3 +105,65 @@ export const listObjectsV2: AwsOperation = {
     return s3XmlRaw('ListBucketResult', inner);
   },
 };
+
+/**
+ * S3 ListObjects (v1): `GET /{Bucket}` with prefix, delimiter, marker and max-keys; NextMarker
+ * when a delimiter is given, as S3 does. Page-size faults cap max-keys.
+ */
+export const listObjects: AwsOperation = {
+  name: 'ListObjects',
+  handle: (call) => {
+    const q = call.req.query;
+    const bucket = findBucket(call);
+    const prefix = q.get('prefix') ?? '';
+    const delimiter = q.get('delimiter') ?? '';
+    const marker = q.get('marker') ?? '';
+    const url = q.get('encoding-type') === 'url';
+    const enc = (s: string): string => (url ? encodeURIComponent(s).replace(/%2F/g, '/') : s);
+    const requested = Math.min(
+      maxKeys(call) ?? 1000,
+      1000,
+      call.sim.faults.current.pagination.maxPageSize ?? 1000,
+    );
+    const all = entries(call, prefix, delimiter, marker);
+    const items = all.slice(0, requested);
+    const truncated = all.length > items.length;
+    const last = items.at(-1);
+    const objects = items.flatMap((e) => (e.kind === 'object' ? [e.object] : []));
+    const prefixes = items.flatMap((e) => (e.kind === 'prefix' ? [e.prefix] : []));
+    const inner =
+      toXml({
+        Name: bucket.name,
+        Prefix: enc(prefix),
+        Marker: enc(marker),
+        MaxKeys: maxKeys(call) ?? 1000,
+        Delimiter: delimiter ? enc(delimiter) : undefined,
+        EncodingType: url ? 'url' : undefined,
+        IsTruncated: truncated,
+        NextMarker:
+          truncated && delimiter && last
+            ? enc(last.kind === 'object' ? last.object.key : last.prefix)
+            : undefined,
+      }) +
+      toXml(
+        xmlList(
+          'Contents',
+          objects.map((o) => ({
+            Key: enc(o.key),
+            LastModified: new Date(o.lastModified),
+            ETag: o.etag,
+            Size: o.body.length,
+            Owner: { DisplayName: call.account.alias, ID: call.account.id },
+            StorageClass: 'STANDARD',
+          })),
+        ),
+      ) +
+      toXml(
+        xmlList(
+          'CommonPrefixes',
+          prefixes.map((p) => ({ Prefix: enc(p) })),
+        ),
+      );
+    return s3XmlRaw('ListBucketResult', inner);
+  },
+};

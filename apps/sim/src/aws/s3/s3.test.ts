@@ -16,6 +16,7 @@ import {
   PutObjectCommand,
   PutPublicAccessBlockCommand,
   S3Client,
+  ListObjectsCommand,
   paginateListObjectsV2,
 } from '@aws-sdk/client-s3';
 import type { S3ServiceException } from '@aws-sdk/client-s3';
@@ -220,6 +221,24 @@ describe('S3', () => {
     } finally {
       sim.faults.set({ rateLimits: { enabled: false } });
     }
+  });
+
+  it('ListObjects (v1) rolls keys up by delimiter and pages with NextMarker', async () => {
+    const bucket = buckets()[1]!.name;
+    const top = await s3.send(new ListObjectsCommand({ Bucket: bucket, Delimiter: '/' }));
+    assert.deepEqual(
+      top.CommonPrefixes?.map((p) => p.Prefix),
+      ['logs/', 'other/'],
+    );
+    const first = await s3.send(
+      new ListObjectsCommand({ Bucket: bucket, Prefix: 'logs/2026/', MaxKeys: 10, Delimiter: '/' }),
+    );
+    assert.equal(first.Contents?.length, 10);
+    assert.equal(first.IsTruncated, true);
+    const next = await s3.send(
+      new ListObjectsCommand({ Bucket: bucket, Prefix: 'logs/2026/', Marker: first.NextMarker }),
+    );
+    assert.equal(next.Contents?.length, 13);
   });
 
   it('answers NoSuchBucket, and AccessDenied for another account’s bucket', async () => {

@@ -42,8 +42,10 @@ export function taggableResources(
     out.push({ type: 'ec2:subnet', arn: arn('subnet', s.id), tags: s.tags });
   for (const e of ec2.addresses.values())
     out.push({ type: 'ec2:elastic-ip', arn: arn('elastic-ip', e.allocationId), tags: e.tags });
-  for (const lb of loadBalancers(region))
+  for (const lb of region.elbv2.loadBalancers.values())
     out.push({ type: 'elasticloadbalancing:loadbalancer', arn: lb.arn, tags: lb.tags });
+  for (const tg of region.elbv2.targetGroups.values())
+    out.push({ type: 'elasticloadbalancing:targetgroup', arn: tg.arn, tags: tg.tags });
   for (const db of region.rds.instances) out.push({ type: 'rds:db', arn: db.arn, tags: db.tags });
   for (const s of region.rds.snapshots) out.push({ type: 'rds:snapshot', arn: s.arn, tags: s.tags });
   for (const f of region.lambda.functions) out.push({ type: 'lambda:function', arn: f.arn, tags: f.tags });

@@ -1,4 +1,5 @@
 import type { Environment } from '@escher/protocol';
+import { InvalidPageToken } from '../../core/paginate.ts';
 import type { Rng } from '../../core/rng.ts';
 import type { ManifestBuilder } from '../../estate/manifest-builder.ts';
 import { MISCONFIG_RATES } from '../../estate/misconfig-rates.ts';
@@ -43,4 +44,17 @@ export function tagList(tags: TagMap): { Key: string; Value: string }[] {
  */
 export function setTag(tags: TagMap, key: string, value: string): void {
   Object.defineProperty(tags, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * Runs `page` and turns the simulator's InvalidPageToken into the service's own error for a token
+ * it did not issue (KMS InvalidMarkerException, Lambda InvalidParameterValueException, …).
+ */
+export function withTokenError<T>(page: () => T, error: () => Error): T {
+  try {
+    return page();
+  } catch (e) {
+    if (e instanceof InvalidPageToken) throw error();
+    throw e;
+  }
 }

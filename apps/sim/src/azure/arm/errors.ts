@@ -28,7 +28,11 @@ export class AzureError extends Error {
 export function renderAzureError(error: AzureError): SimResponse {
   const body: Record<string, unknown> = { code: error.code, message: error.message };
   if (error.details) body['details'] = error.details;
-  return json(error.status, { error: body }, { 'x-ms-failure-cause': error.status >= 500 ? 'service' : 'gateway', ...error.headers });
+  return json(
+    error.status,
+    { error: body },
+    { 'x-ms-failure-cause': error.status >= 500 ? 'service' : 'gateway', ...error.headers },
+  );
 }
 
 export function resourceNotFound(type: string, name: string, group: string): AzureError {
@@ -48,5 +52,9 @@ export function subscriptionNotFound(id: string): AzureError {
 }
 
 export function invalidContent(reason: string): AzureError {
-  return new AzureError(400, 'InvalidRequestContent', `The request content was invalid and could not be deserialized: '${reason}'.`);
+  return new AzureError(
+    400,
+    'InvalidRequestContent',
+    `The request content was invalid and could not be deserialized: '${reason}'.`,
+  );
 }

@@ -78,10 +78,23 @@ export function getOperation(rc: ArmRequest): SimResponse {
   const kind = (rc.params['kind'] ?? '').toLowerCase();
   const isResult = kind === 'operationresults' || rc.req.query.get('monitor') === 'true';
   if (isResult) {
-    if (!done) return { status: 202, headers: { 'content-length': '0', Location: `${rc.baseUrl}${rc.req.path}?${rc.req.query.toString()}`, 'Retry-After': String(retryAfter(rc, op)) }, body: '' };
+    if (!done)
+      return {
+        status: 202,
+        headers: {
+          'content-length': '0',
+          Location: `${rc.baseUrl}${rc.req.path}?${rc.req.query.toString()}`,
+          'Retry-After': String(retryAfter(rc, op)),
+        },
+        body: '',
+      };
     return { status: 200, headers: { 'content-length': '0' }, body: '' };
   }
-  const body: Record<string, unknown> = { name: op.id, status: done ? 'Succeeded' : 'InProgress', startTime: iso(op.startedAt) };
+  const body: Record<string, unknown> = {
+    name: op.id,
+    status: done ? 'Succeeded' : 'InProgress',
+    startTime: iso(op.startedAt),
+  };
   if (done) body['endTime'] = iso(op.completesAt);
   return ok(body, 200, done ? {} : { 'Retry-After': String(retryAfter(rc, op)) });
 }

@@ -4,7 +4,13 @@ import { json, type SimRequest, type SimResponse } from '../../core/http.ts';
 import { InvalidPageToken, paginate } from '../../core/paginate.ts';
 import { findGroup, findOfType, findSubscription, type AzureEstate } from '../estate.ts';
 import type { ArmType, ResourceGroupRecord, ResourceOf, SubscriptionRecord } from '../records.ts';
-import { AzureError, groupNotFound, invalidContent, resourceNotFound, subscriptionNotFound } from './errors.ts';
+import {
+  AzureError,
+  groupNotFound,
+  invalidContent,
+  resourceNotFound,
+  subscriptionNotFound,
+} from './errors.ts';
 
 /** What a route handler gets: the request, decoded path parameters, the estate and the clock. */
 export interface ArmRequest {
@@ -16,6 +22,13 @@ export interface ArmRequest {
   /** https://127.0.0.1:PORT — where Location headers and next links point. */
   baseUrl: string;
   call: CallInfo;
+  /** Per-frontend scratch state that outlives a request (Resource Graph's paging snapshots). */
+  session: ArmSession;
+}
+
+export interface ArmSession {
+  /** Evaluated Resource Graph queries by query + scope, so `$skipToken` pages read one snapshot. */
+  graph: Map<string, { az: AzureEstate; value: unknown }>;
 }
 
 export function apiVersion(rc: ArmRequest): string {
@@ -34,17 +47,22 @@ export function noContent(): SimResponse {
 export function jsonBody(rc: ArmRequest, required = true): Record<string, unknown> {
   const text = rc.req.body.toString('utf8').trim();
   if (text === '') {
-    if (required) throw invalidContent('Unexpected end when deserializing object. Path \'\', line 1, position 0.');
+    if (required)
+      throw invalidContent("Unexpected end when deserializing object. Path '', line 1, position 0.");
     return {};
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw invalidContent(`Unexpected character encountered while parsing value: ${text[0]}. Path '', line 1, position 1.`);
+    throw invalidContent(
+      `Unexpected character encountered while parsing value: ${text[0]}. Path '', line 1, position 1.`,
+    );
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw invalidContent(`Error converting value to type 'Object'. Path '', line 1, position ${text.length}.`);
+    throw invalidContent(
+      `Error converting value to type 'Object'. Path '', line 1, position ${text.length}.`,
+    );
   }
   return value as Record<string, unknown>;
 }
@@ -65,7 +83,11 @@ export function requireGroup(rc: ArmRequest): ResourceGroupRecord {
 }
 
 /** The resource `{type}/{params.name}` in the request's group, or ARM's 404. */
-export function requireResource<K extends ArmType>(rc: ArmRequest, type: K, nameParam = 'name'): ResourceOf<K> {
+export function requireResource<K extends ArmType>(
+  rc: ArmRequest,
+  type: K,
+  nameParam = 'name',
+): ResourceOf<K> {
   const group = requireGroup(rc);
   const name = rc.params[nameParam] ?? '';
   const found = findOfType(rc.az, resourceIdOf(group, type, name), type);
@@ -74,7 +96,11 @@ export function requireResource<K extends ArmType>(rc: ArmRequest, type: K, name
 }
 
 /** Like requireResource, but undefined when only the resource is missing (DELETE is idempotent). */
-export function maybeResource<K extends ArmType>(rc: ArmRequest, type: K, nameParam = 'name'): ResourceOf<K> | undefined {
+export function maybeResource<K extends ArmType>(
+  rc: ArmRequest,
+  type: K,
+  nameParam = 'name',
+): ResourceOf<K> | undefined {
   const group = requireGroup(rc);
   return findOfType(rc.az, resourceIdOf(group, type, rc.params[nameParam] ?? ''), type);
 }
@@ -84,27 +110,42 @@ export function resourceIdOf(group: ResourceGroupRecord, type: string, name: str
 }
 
 /** Records of `type` in the request's subscription (and group, when the route names one). */
-export function scoped<R extends { subscriptionId: string; resourceGroup: string }>(rc: ArmRequest, records: readonly R[]): R[] {
+export function scoped<R extends { subscriptionId: string; resourceGroup: string }>(
+  rc: ArmRequest,
+  records: readonly R[],
+): R[] {
   const sub = requireSubscription(rc);
   const groupName = rc.params['resourceGroupName'];
   if (groupName === undefined) return records.filter((r) => r.subscriptionId === sub.subscriptionId);
   const group = requireGroup(rc);
   const lower = group.name.toLowerCase();
-  return records.filter((r) => r.subscriptionId === sub.subscriptionId && r.resourceGroup.toLowerCase() === lower);
+  return records.filter(
+    (r) => r.subscriptionId === sub.subscriptionId && r.resourceGroup.toLowerCase() === lower,
+  );
 }
 
 /**
  * An ARM list page `{value, nextLink}`; the next link repeats the request with `$skiptoken`
  * (and the api-version, as ARM's own next links do). Page size faults apply.
  */
-export function listPage<T>(rc: ArmRequest, items: readonly T[], render: (item: T) => unknown, defaultSize = 1000): SimResponse {
+export function listPage<T>(
+  rc: ArmRequest,
+  items: readonly T[],
+  render: (item: T) => unknown,
+  defaultSize = 1000,
+): SimResponse {
   const token = rc.req.query.get('$skiptoken') ?? rc.req.query.get('$skipToken') ?? undefined;
   const top = Number(rc.req.query.get('$top') ?? '');
   let page;
   try {
-    page = paginate(items, { token, requested: Number.isInteger(top) && top > 0 ? top : undefined, defaultSize, maxSize: 1000 }, rc.ctx.faults.current.pagination);
+    page = paginate(
+      items,
+      { token, requested: Number.isInteger(top) && top > 0 ? top : undefined, defaultSize, maxSize: 1000 },
+      rc.ctx.faults.current.pagination,
+    );
   } catch (error) {
-    if (error instanceof InvalidPageToken) throw new AzureError(400, 'InvalidSkipToken', `The provided skip token '${error.token}' is not valid.`);
+    if (error instanceof InvalidPageToken)
+      throw new AzureError(400, 'InvalidSkipToken', `The provided skip token '${error.token}' is not valid.`);
     throw error;
   }
   const body: Record<string, unknown> = { value: page.items.map(render) };

@@ -44,7 +44,11 @@ export class ArmRouter {
       const segments = route.path.split('/').filter(Boolean);
       const first = segments[0] ?? '';
       const catchAll = first.startsWith('{*') ? first.slice(2, -1) : undefined;
-      const compiled: Compiled = { route, segments: (catchAll ? segments.slice(1) : segments).map(lowerLiteral), catchAll };
+      const compiled: Compiled = {
+        route,
+        segments: (catchAll ? segments.slice(1) : segments).map(lowerLiteral),
+        catchAll,
+      };
       if (catchAll) this.prefixed.push(compiled);
       else {
         const list = this.exact.get(segments.length) ?? [];
@@ -93,7 +97,12 @@ function literalCount(c: Compiled): number {
   return c.segments.filter((s) => !s.startsWith('{')).length;
 }
 
-function matchSegments(template: readonly string[], segments: readonly string[], lower: readonly string[], offset: number): Record<string, string> | undefined {
+function matchSegments(
+  template: readonly string[],
+  segments: readonly string[],
+  lower: readonly string[],
+  offset: number,
+): Record<string, string> | undefined {
   const params: Record<string, string> = {};
   for (let i = 0; i < template.length; i++) {
     const t = template[i]!;

@@ -2,9 +2,29 @@ import type { Rng } from '../../core/rng.ts';
 import { MISCONFIG_RATES } from '../../estate/misconfig-rates.ts';
 import { cpuProfile } from '../../estate/metrics.ts';
 import { resourceName } from '../../estate/naming.ts';
-import type { DiskEncryption, DiskRecord, NicRecord, PipRecord, VmPower, VmRecord, VnetRecord } from '../records.ts';
+import type {
+  DiskEncryption,
+  DiskRecord,
+  NicRecord,
+  PipRecord,
+  VmPower,
+  VmRecord,
+  VnetRecord,
+} from '../records.ts';
 import { T } from '../records.ts';
-import { add, armId, base, draw, mac, misconfig, nextSeq, place, publicIp, type AzureGenContext, type GenGroup } from './context.ts';
+import {
+  add,
+  armId,
+  base,
+  draw,
+  mac,
+  misconfig,
+  nextSeq,
+  place,
+  publicIp,
+  type AzureGenContext,
+  type GenGroup,
+} from './context.ts';
 import { makeVnet, push, scopeKey, type NetworkIndex } from './network.ts';
 
 export const VM_SIZES = [
@@ -60,7 +80,11 @@ export function generateVms(ctx: AzureGenContext, count: number, net: NetworkInd
     const seq = nextSeq(ctx, 'vm');
     const name = resourceName(rng, g.app, rng.pick(ROLES), g.env, seq);
     const osType = rng.chance(0.25) ? 'Windows' : 'Linux';
-    const power: VmPower = rng.weighted<VmPower>([['running', 80], ['deallocated', 15], ['stopped', 5]]);
+    const power: VmPower = rng.weighted<VmPower>([
+      ['running', 80],
+      ['deallocated', 15],
+      ['stopped', 5],
+    ]);
     const idle = power === 'running' && draw(rng, 'compute.instance.idle');
     const zone = rng.chance(0.4) ? String(rng.int(1, 3)) : undefined;
     const b = base(ctx, rng, g, location, T.vm, name);
@@ -88,12 +112,36 @@ export function generateVms(ctx: AzureGenContext, count: number, net: NetworkInd
       nic.publicIpId = pip.id;
       misconfig(ctx, 'compute.instance.public-ip', vm.id);
     }
-    const osDisk = makeDisk(ctx, rng, g, location, `${name}_OsDisk_1_${rng.hex(32)}`, vm, osType === 'Windows' ? 127 : rng.pick([30, 64, 128]), zone);
+    const osDisk = makeDisk(
+      ctx,
+      rng,
+      g,
+      location,
+      `${name}_OsDisk_1_${rng.hex(32)}`,
+      vm,
+      osType === 'Windows' ? 127 : rng.pick([30, 64, 128]),
+      zone,
+    );
     vm.osDiskId = osDisk.id;
-    const dataDisks = rng.weighted([[0, 4], [1, 4], [2, 2]] as const);
+    const dataDisks = rng.weighted([
+      [0, 4],
+      [1, 4],
+      [2, 2],
+    ] as const);
     for (let d = 0; d < dataDisks; d++) {
-      const diskName = rng.chance(0.5) ? `${name}_DataDisk_${d}` : `${name}-data-${String(d + 1).padStart(2, '0')}`;
-      const disk = makeDisk(ctx, rng, g, location, diskName, vm, rng.pick([32, 64, 128, 256, 512, 1024]), zone);
+      const diskName = rng.chance(0.5)
+        ? `${name}_DataDisk_${d}`
+        : `${name}-data-${String(d + 1).padStart(2, '0')}`;
+      const disk = makeDisk(
+        ctx,
+        rng,
+        g,
+        location,
+        diskName,
+        vm,
+        rng.pick([32, 64, 128, 256, 512, 1024]),
+        zone,
+      );
       vm.dataDiskIds.push(disk.id);
     }
     add(ctx, vm, 'compute.instance');
@@ -102,17 +150,32 @@ export function generateVms(ctx: AzureGenContext, count: number, net: NetworkInd
   return vms;
 }
 
-function vnetFor(ctx: AzureGenContext, rng: Rng, net: NetworkIndex, g: GenGroup, location: string): VnetRecord {
+function vnetFor(
+  ctx: AzureGenContext,
+  rng: Rng,
+  net: NetworkIndex,
+  g: GenGroup,
+  location: string,
+): VnetRecord {
   const here = net.vnets.get(scopeKey(g.group.subscriptionId, location));
   if (here) return rng.pick(here);
-  const inSubscription = [...net.vnets.entries()].filter(([k]) => k.startsWith(`${g.group.subscriptionId}|`)).flatMap(([, v]) => v);
+  const inSubscription = [...net.vnets.entries()]
+    .filter(([k]) => k.startsWith(`${g.group.subscriptionId}|`))
+    .flatMap(([, v]) => v);
   if (inSubscription.length > 0) return rng.pick(inSubscription);
   const vnet = makeVnet(ctx, rng, g, location);
   push(net.vnets, scopeKey(vnet.subscriptionId, location), vnet);
   return vnet;
 }
 
-function makeNic(ctx: AzureGenContext, rng: Rng, g: GenGroup, vm: VmRecord, vnet: VnetRecord, net: NetworkIndex): NicRecord {
+function makeNic(
+  ctx: AzureGenContext,
+  rng: Rng,
+  g: GenGroup,
+  vm: VmRecord,
+  vnet: VnetRecord,
+  net: NetworkIndex,
+): NicRecord {
   const usable = vnet.subnets.filter((s) => s.name !== 'GatewaySubnet' && s.name !== 'AzureBastionSubnet');
   const subnet = rng.pick(usable.length > 0 ? usable : vnet.subnets);
   const host = 4 + subnet.nicIds.length;
@@ -200,13 +263,26 @@ function makeDisk(
     zone,
     encryption,
     diskEncryptionSetId:
-      encryption === 'customer' ? armId(g.group.subscriptionId, g.group.name, 'Microsoft.Compute/diskEncryptionSets', `des-${g.app}`) : undefined,
+      encryption === 'customer'
+        ? armId(g.group.subscriptionId, g.group.name, 'Microsoft.Compute/diskEncryptionSets', `des-${g.app}`)
+        : undefined,
   };
   add(ctx, disk, 'compute.volume');
   if (unencrypted) misconfig(ctx, 'compute.volume.unencrypted', disk.id);
   if (vm && rng.chance(extra(MISCONFIG_RATES['compute.volume.unattached']))) {
-    const leftover = rng.chance(0.5) ? `${vm.name}-data-old-${nextSeq(ctx, 'disk')}` : `disk-${g.app}-${nextSeq(ctx, 'disk')}`;
-    const orphan = makeDisk(ctx, rng, g, location, leftover, undefined, rng.pick([32, 64, 128, 256, 512]), undefined);
+    const leftover = rng.chance(0.5)
+      ? `${vm.name}-data-old-${nextSeq(ctx, 'disk')}`
+      : `disk-${g.app}-${nextSeq(ctx, 'disk')}`;
+    const orphan = makeDisk(
+      ctx,
+      rng,
+      g,
+      location,
+      leftover,
+      undefined,
+      rng.pick([32, 64, 128, 256, 512]),
+      undefined,
+    );
     misconfig(ctx, 'compute.volume.unattached', orphan.id);
   }
   return disk;

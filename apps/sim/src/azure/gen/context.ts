@@ -46,7 +46,11 @@ export function place(ctx: AzureGenContext, rng: Rng): { g: GenGroup; location: 
 
 /** Tags with the estate's usual mess; some resources miss the required ones. */
 export function tagsFor(rng: Rng, g: GenGroup): Record<string, string> {
-  return generateTags(rng, { env: g.env, app: g.app, untagged: rng.chance(MISCONFIG_RATES['resource.untagged']) }, 'azure');
+  return generateTags(
+    rng,
+    { env: g.env, app: g.app, untagged: rng.chance(MISCONFIG_RATES['resource.untagged']) },
+    'azure',
+  );
 }
 
 /** The common fields of a resource placed in `g`. */
@@ -58,7 +62,15 @@ export function base(
   type: string,
   name: string,
   maxAgeDays = 900,
-): { id: string; name: string; subscriptionId: string; resourceGroup: string; location: string; tags: Record<string, string>; createdAt: number } {
+): {
+  id: string;
+  name: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  location: string;
+  tags: Record<string, string>;
+  createdAt: number;
+} {
   return {
     id: armId(g.group.subscriptionId, g.group.name, type, name),
     name,
@@ -97,7 +109,10 @@ export function publicIp(rng: Rng): string {
 
 /** Squeezes a name into Azure's lower-case alphanumeric rule (storage accounts): 3–24 chars. */
 export function alnumName(parts: string[], suffix: string): string {
-  const body = parts.join('').toLowerCase().replace(/[^a-z0-9]/g, '');
+  const body = parts
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
   return (body.slice(0, 24 - suffix.length) + suffix).slice(0, 24);
 }
 

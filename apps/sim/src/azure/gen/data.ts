@@ -23,7 +23,11 @@ export function generateStorageAccounts(ctx: AzureGenContext, count: number): vo
     const account: StorageRecord = {
       ...b,
       type: T.storage,
-      kind: rng.weighted([['StorageV2', 90], ['BlobStorage', 5], ['Storage', 5]] as const),
+      kind: rng.weighted([
+        ['StorageV2', 90],
+        ['BlobStorage', 5],
+        ['Storage', 5],
+      ] as const),
       sku: rng.pick(['Standard_LRS', 'Standard_GRS', 'Standard_RAGRS', 'Standard_ZRS', 'Premium_LRS']),
       accessTier: rng.chance(0.8) ? 'Hot' : 'Cool',
       allowBlobPublicAccess: isPublic,
@@ -65,7 +69,9 @@ export function generateFlexServers(ctx: AzureGenContext, engine: 'postgres' | '
     const { g, location } = place(ctx, rng);
     const seq = nextSeq(ctx, engine);
     const stem = engine === 'postgres' ? 'psql' : 'mysql';
-    const name = rng.chance(0.5) ? `${stem}-${g.app}-${envToken(rng, g.env)}-${seq}` : `${g.app}-${engine === 'postgres' ? 'pg' : 'db'}-${seq}`;
+    const name = rng.chance(0.5)
+      ? `${stem}-${g.app}-${envToken(rng, g.env)}-${seq}`
+      : `${g.app}-${engine === 'postgres' ? 'pg' : 'db'}-${seq}`;
     const b = base(ctx, rng, g, location, type, name);
     const isPublic = draw(rng, 'database.instance.public');
     const noBackup = draw(rng, 'database.instance.no-backup');

@@ -33,17 +33,26 @@ const SUBSCRIPTION_NAMES: readonly (readonly [string, Environment | undefined])[
 ];
 
 /** Creates the subscriptions (deterministic GUIDs) and their resource groups. */
-export function generateSubscriptions(ctx: AzureGenContext, count: number, regions: readonly string[], groupsPerSubscription: number): void {
+export function generateSubscriptions(
+  ctx: AzureGenContext,
+  count: number,
+  regions: readonly string[],
+  groupsPerSubscription: number,
+): void {
   const rng = ctx.rng.fork('subscriptions');
   for (let i = 0; i < count; i++) {
     const [displayName, lean] = SUBSCRIPTION_NAMES[i % SUBSCRIPTION_NAMES.length]!;
-    const name = i < SUBSCRIPTION_NAMES.length ? displayName : `${displayName} ${Math.floor(i / SUBSCRIPTION_NAMES.length) + 1}`;
+    const name =
+      i < SUBSCRIPTION_NAMES.length
+        ? displayName
+        : `${displayName} ${Math.floor(i / SUBSCRIPTION_NAMES.length) + 1}`;
     const subscriptionId = rng.uuid();
     ctx.az.subscriptions.push({
       subscriptionId,
       displayName: name,
       tenantId: ctx.az.tenantId,
-      quotaId: lean === 'dev' || lean === 'test' ? 'MSDNDevTest_2014-09-01' : 'EnterpriseAgreement_2014-09-01',
+      quotaId:
+        lean === 'dev' || lean === 'test' ? 'MSDNDevTest_2014-09-01' : 'EnterpriseAgreement_2014-09-01',
     });
     ctx.manifest.account('azure', subscriptionId, name);
     generateGroups(ctx, rng.fork(subscriptionId), subscriptionId, lean, regions, groupsPerSubscription);

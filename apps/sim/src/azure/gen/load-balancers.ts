@@ -13,16 +13,21 @@ import { push, scopeKey } from './network.ts';
 export function generateLoadBalancers(ctx: AzureGenContext, count: number): void {
   const rng = ctx.rng.fork('lbs');
   const nicsByScope = new Map<string, NicRecord[]>();
-  for (const nic of resourcesOfType(ctx.az, T.nic)) if (nic.vmId) push(nicsByScope, scopeKey(nic.subscriptionId, nic.location), nic);
+  for (const nic of resourcesOfType(ctx.az, T.nic))
+    if (nic.vmId) push(nicsByScope, scopeKey(nic.subscriptionId, nic.location), nic);
   const scopes = [...nicsByScope.keys()];
   if (scopes.length === 0) return;
   const groupsById = new Map(ctx.groups.map((g) => [g.group.id.toLowerCase(), g]));
   for (let i = 0; i < count; i++) {
     const nics = nicsByScope.get(rng.pick(scopes))!;
     const first = rng.pick(nics);
-    const g = groupsById.get(`/subscriptions/${first.subscriptionId}/resourcegroups/${first.resourceGroup}`.toLowerCase())!;
+    const g = groupsById.get(
+      `/subscriptions/${first.subscriptionId}/resourcegroups/${first.resourceGroup}`.toLowerCase(),
+    )!;
     const seq = nextSeq(ctx, 'lb');
-    const name = rng.chance(0.5) ? `lb-${g.app}-${seq}` : `${g.app}-${rng.pick(['web', 'api', 'ingress'])}-lb-${seq}`;
+    const name = rng.chance(0.5)
+      ? `lb-${g.app}-${seq}`
+      : `${g.app}-${rng.pick(['web', 'api', 'ingress'])}-lb-${seq}`;
     const b = base(ctx, rng, g, first.location, T.lb, name);
     const backend = new Set([first]);
     const want = rng.int(1, 4);
@@ -38,10 +43,23 @@ export function generateLoadBalancers(ctx: AzureGenContext, count: number): void
       rules: [],
     };
     const http = rng.chance(0.5);
-    lb.rules.push({ name: http ? 'http' : 'https', protocol: 'Tcp', frontendPort: http ? 80 : 443, backendPort: rng.pick(http ? [80, 8080] : [443, 8443]) });
-    if (rng.chance(0.3)) lb.rules.push({ name: 'app', protocol: 'Tcp', frontendPort: 8080, backendPort: 8080 });
+    lb.rules.push({
+      name: http ? 'http' : 'https',
+      protocol: 'Tcp',
+      frontendPort: http ? 80 : 443,
+      backendPort: rng.pick(http ? [80, 8080] : [443, 8443]),
+    });
+    if (rng.chance(0.3))
+      lb.rules.push({ name: 'app', protocol: 'Tcp', frontendPort: 8080, backendPort: 8080 });
     if (isPublic) {
-      const pip = makePip(ctx, rng, g, lb.location, `${name}-pip`, `${lb.id}/frontendIPConfigurations/${lb.frontendName}`);
+      const pip = makePip(
+        ctx,
+        rng,
+        g,
+        lb.location,
+        `${name}-pip`,
+        `${lb.id}/frontendIPConfigurations/${lb.frontendName}`,
+      );
       lb.publicIpId = pip.id;
     } else {
       lb.subnetId = first.subnetId;

@@ -10,7 +10,16 @@ export interface NetworkIndex {
   nsgs: Map<string, NsgRecord[]>;
 }
 
-const SUBNET_NAMES = ['default', 'snet-app', 'snet-data', 'snet-web', 'snet-aks', 'snet-private-endpoints', 'GatewaySubnet', 'AzureBastionSubnet'];
+const SUBNET_NAMES = [
+  'default',
+  'snet-app',
+  'snet-data',
+  'snet-web',
+  'snet-aks',
+  'snet-private-endpoints',
+  'GatewaySubnet',
+  'AzureBastionSubnet',
+];
 
 export function scopeKey(subscriptionId: string, location: string): string {
   return `${subscriptionId}|${location}`;
@@ -64,7 +73,12 @@ function placeIn(ctx: AzureGenContext, rng: Rng, subscriptionId: string): Return
 }
 
 /** A new virtual network where none exists yet for a subscription and region. */
-export function makeVnet(ctx: AzureGenContext, rng: Rng, g: Parameters<typeof base>[2], location: string): VnetRecord {
+export function makeVnet(
+  ctx: AzureGenContext,
+  rng: Rng,
+  g: Parameters<typeof base>[2],
+  location: string,
+): VnetRecord {
   const seq = nextSeq(ctx, 'vnet');
   const name = rng.chance(0.5) ? `vnet-${g.app}-${location}-${seq}` : `${g.group.name}-vnet-${seq}`;
   const b = base(ctx, rng, g, location, T.vnet, name);
@@ -74,11 +88,17 @@ export function makeVnet(ctx: AzureGenContext, rng: Rng, g: Parameters<typeof ba
   const count = rng.int(1, 4);
   for (let i = 0; i < count; i++) {
     const subnetName = i === 0 ? 'default' : names.splice(rng.int(1, names.length - 1), 1)[0]!;
-    const subnet: SubnetRecord = { id: `${vnet.id}/subnets/${subnetName}`, name: subnetName, addressPrefix: `10.${octet}.${i}.0/24`, nicIds: [] };
+    const subnet: SubnetRecord = {
+      id: `${vnet.id}/subnets/${subnetName}`,
+      name: subnetName,
+      addressPrefix: `10.${octet}.${i}.0/24`,
+      nicIds: [],
+    };
     vnet.subnets.push(subnet);
   }
   add(ctx, vnet, 'network.vpc');
-  for (let i = 0; i < vnet.subnets.length; i++) ctx.manifest.resource('azure', vnet.subscriptionId, 'network.subnet');
+  for (let i = 0; i < vnet.subnets.length; i++)
+    ctx.manifest.resource('azure', vnet.subscriptionId, 'network.subnet');
   return vnet;
 }
 
@@ -92,30 +112,88 @@ function nsgRules(ctx: AzureGenContext, rng: Rng, nsgId: string): NsgRule[] {
   const rules: NsgRule[] = [];
   let priority = 100;
   const next = (): number => (priority += rng.pick([10, 10, 20, 100]));
-  rules.push({ name: 'AllowHttpsInbound', priority: next(), direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: rng.pick(['Internet', '*']), destinationPortRange: '443' });
+  rules.push({
+    name: 'AllowHttpsInbound',
+    priority: next(),
+    direction: 'Inbound',
+    access: 'Allow',
+    protocol: 'Tcp',
+    sourceAddressPrefix: rng.pick(['Internet', '*']),
+    destinationPortRange: '443',
+  });
   if (rng.chance(0.6)) {
-    rules.push({ name: 'AllowSshFromVnet', priority: next(), direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: rng.pick(['VirtualNetwork', '10.0.0.0/8', '172.16.4.0/24']), destinationPortRange: '22' });
+    rules.push({
+      name: 'AllowSshFromVnet',
+      priority: next(),
+      direction: 'Inbound',
+      access: 'Allow',
+      protocol: 'Tcp',
+      sourceAddressPrefix: rng.pick(['VirtualNetwork', '10.0.0.0/8', '172.16.4.0/24']),
+      destinationPortRange: '22',
+    });
   }
   const all = draw(rng, 'network.firewall.open-all');
   const ssh = all || draw(rng, 'network.firewall.open-ssh');
   const rdp = all || draw(rng, 'network.firewall.open-rdp');
   if (all) {
-    rules.push({ name: rng.pick(['AllowAnyInbound', 'allow-all', 'Temp-AllowAll']), priority: next(), direction: 'Inbound', access: 'Allow', protocol: '*', sourceAddressPrefix: rng.pick(WORLD), destinationPortRange: '*' });
+    rules.push({
+      name: rng.pick(['AllowAnyInbound', 'allow-all', 'Temp-AllowAll']),
+      priority: next(),
+      direction: 'Inbound',
+      access: 'Allow',
+      protocol: '*',
+      sourceAddressPrefix: rng.pick(WORLD),
+      destinationPortRange: '*',
+    });
     misconfig(ctx, 'network.firewall.open-all', nsgId);
   }
   if (ssh) {
-    if (!all) rules.push({ name: rng.pick(['SSH', 'AllowSSH', 'default-allow-ssh']), priority: next(), direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: rng.pick(WORLD), destinationPortRange: rng.pick(['22', '22', '20-23']) });
+    if (!all)
+      rules.push({
+        name: rng.pick(['SSH', 'AllowSSH', 'default-allow-ssh']),
+        priority: next(),
+        direction: 'Inbound',
+        access: 'Allow',
+        protocol: 'Tcp',
+        sourceAddressPrefix: rng.pick(WORLD),
+        destinationPortRange: rng.pick(['22', '22', '20-23']),
+      });
     misconfig(ctx, 'network.firewall.open-ssh', nsgId);
   }
   if (rdp) {
-    if (!all) rules.push({ name: rng.pick(['RDP', 'AllowRDP', 'default-allow-rdp']), priority: next(), direction: 'Inbound', access: 'Allow', protocol: rng.pick(['Tcp', '*'] as const), sourceAddressPrefix: rng.pick(WORLD), destinationPortRange: '3389' });
+    if (!all)
+      rules.push({
+        name: rng.pick(['RDP', 'AllowRDP', 'default-allow-rdp']),
+        priority: next(),
+        direction: 'Inbound',
+        access: 'Allow',
+        protocol: rng.pick(['Tcp', '*'] as const),
+        sourceAddressPrefix: rng.pick(WORLD),
+        destinationPortRange: '3389',
+      });
     misconfig(ctx, 'network.firewall.open-rdp', nsgId);
   }
   if (rng.chance(0.3)) {
-    rules.push({ name: 'DenyLegacyTelnet', priority: next(), direction: 'Inbound', access: 'Deny', protocol: 'Tcp', sourceAddressPrefix: '*', destinationPortRange: '23' });
+    rules.push({
+      name: 'DenyLegacyTelnet',
+      priority: next(),
+      direction: 'Inbound',
+      access: 'Deny',
+      protocol: 'Tcp',
+      sourceAddressPrefix: '*',
+      destinationPortRange: '23',
+    });
   }
   if (rng.chance(0.3)) {
-    rules.push({ name: 'AllowAppFromLb', priority: next(), direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: 'AzureLoadBalancer', destinationPortRange: rng.pick(['8080', '8000-8100', '5000']) });
+    rules.push({
+      name: 'AllowAppFromLb',
+      priority: next(),
+      direction: 'Inbound',
+      access: 'Allow',
+      protocol: 'Tcp',
+      sourceAddressPrefix: 'AzureLoadBalancer',
+      destinationPortRange: rng.pick(['8080', '8000-8100', '5000']),
+    });
   }
   return rules;
 }

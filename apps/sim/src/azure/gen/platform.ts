@@ -14,7 +14,15 @@ export const DEPRECATED_RUNTIMES = [
   'DOTNETCORE|3.1',
   'DOTNET|6.0',
 ] as const;
-const CURRENT_RUNTIMES = ['PYTHON|3.11', 'PYTHON|3.12', 'NODE|20', 'NODE|22', 'DOTNET-ISOLATED|8.0', 'JAVA|17', 'POWERSHELL|7.4'];
+const CURRENT_RUNTIMES = [
+  'PYTHON|3.11',
+  'PYTHON|3.12',
+  'NODE|20',
+  'NODE|22',
+  'DOTNET-ISOLATED|8.0',
+  'JAVA|17',
+  'POWERSHELL|7.4',
+];
 const WEB_RUNTIMES = ['NODE|20-lts', 'DOTNETCORE|8.0', 'PYTHON|3.12', 'PHP|8.2'];
 
 /**
@@ -36,12 +44,16 @@ export function generateSites(ctx: AzureGenContext, count: number): void {
       : `app-${g.app}-${envToken(rng, g.env)}-${seq}`;
     const b = base(ctx, rng, g, location, T.site, name);
     const deprecated = isFunction && draw(rng, 'serverless.function.deprecated-runtime');
-    const plan = rng.chance(0.5) ? `ASP-${g.group.name.replace(/[^A-Za-z0-9]/g, '')}-${rng.hex(4)}` : `${location}LinuxDynamicPlan`;
+    const plan = rng.chance(0.5)
+      ? `ASP-${g.group.name.replace(/[^A-Za-z0-9]/g, '')}-${rng.hex(4)}`
+      : `${location}LinuxDynamicPlan`;
     const site: SiteRecord = {
       ...b,
       type: T.site,
       kind: isFunction ? 'functionapp,linux' : 'app,linux',
-      linuxFxVersion: isFunction ? rng.pick(deprecated ? DEPRECATED_RUNTIMES : CURRENT_RUNTIMES) : rng.pick(WEB_RUNTIMES),
+      linuxFxVersion: isFunction
+        ? rng.pick(deprecated ? DEPRECATED_RUNTIMES : CURRENT_RUNTIMES)
+        : rng.pick(WEB_RUNTIMES),
       state: rng.chance(0.92) ? 'Running' : 'Stopped',
       serverFarmId: armId(g.group.subscriptionId, g.group.name, 'Microsoft.Web/serverfarms', plan),
       httpsOnly: rng.chance(0.8),
@@ -73,14 +85,27 @@ export function generateClusters(ctx: AzureGenContext, count: number): void {
       kubernetesVersion: rng.pick(AKS_VERSIONS),
       power: { state: rng.chance(0.88) ? 'Running' : 'Stopped' },
       privateCluster,
-      authorizedIpRanges: isPublic || privateCluster ? [] : [`203.0.113.${rng.int(0, 15) * 16}/28`, '198.51.100.0/24'],
-      pools: [{ name: rng.pick(['agentpool', 'systempool', 'nodepool1']), count: rng.int(1, 3), vmSize: rng.pick(['Standard_D2s_v3', 'Standard_D4s_v5', 'Standard_DS2_v2']), mode: 'System' }],
+      authorizedIpRanges:
+        isPublic || privateCluster ? [] : [`203.0.113.${rng.int(0, 15) * 16}/28`, '198.51.100.0/24'],
+      pools: [
+        {
+          name: rng.pick(['agentpool', 'systempool', 'nodepool1']),
+          count: rng.int(1, 3),
+          vmSize: rng.pick(['Standard_D2s_v3', 'Standard_D4s_v5', 'Standard_DS2_v2']),
+          mode: 'System',
+        },
+      ],
       dnsPrefix,
       fqdnSuffix: rng.hex(8),
       nodeResourceGroup: `MC_${g.group.name}_${name}_${location}`,
     };
     if (rng.chance(0.6)) {
-      cluster.pools.push({ name: rng.pick(['userpool', 'workers', 'apps']), count: rng.int(2, 10), vmSize: rng.pick(['Standard_D4s_v5', 'Standard_D8s_v5', 'Standard_E4s_v3']), mode: 'User' });
+      cluster.pools.push({
+        name: rng.pick(['userpool', 'workers', 'apps']),
+        count: rng.int(2, 10),
+        vmSize: rng.pick(['Standard_D4s_v5', 'Standard_D8s_v5', 'Standard_E4s_v3']),
+        mode: 'User',
+      });
     }
     add(ctx, cluster, 'container.cluster');
     if (isPublic) misconfig(ctx, 'container.cluster.public-endpoint', cluster.id);

@@ -13,7 +13,9 @@ export function generateVaults(ctx: AzureGenContext, count: number): void {
     const { g, location } = place(ctx, rng);
     const seq = nextSeq(ctx, 'vault');
     const suffix = `-${rng.hex(3)}${seq}`;
-    const name = `kv-${g.app.slice(0, 10)}-${envToken(rng, g.env)}`.slice(0, 24 - suffix.length).replace(/-+$/, '') + suffix;
+    const name =
+      `kv-${g.app.slice(0, 10)}-${envToken(rng, g.env)}`.slice(0, 24 - suffix.length).replace(/-+$/, '') +
+      suffix;
     const b = base(ctx, rng, g, location, T.vault, name);
     const noRotation = draw(rng, 'security.key.no-rotation');
     const keyCount = noRotation ? rng.int(1, 5) : rng.int(0, 4);
@@ -21,7 +23,11 @@ export function generateVaults(ctx: AzureGenContext, count: number): void {
     for (let k = 0; k < keyCount; k++) {
       keys.push({
         name: rng.pick(['cmk', 'disk-encryption', 'app-signing', 'backup', 'tde', 'sops']) + `-${k + 1}`,
-        kty: rng.weighted([['RSA', 6], ['EC', 2], ['RSA-HSM', 1]] as const),
+        kty: rng.weighted([
+          ['RSA', 6],
+          ['EC', 2],
+          ['RSA-HSM', 1],
+        ] as const),
         createdAt: b.createdAt + rng.int(0, 30) * DAY_MS,
         rotation: true,
       });
@@ -53,9 +59,17 @@ export function generateIdentities(ctx: AzureGenContext, count: number): void {
   for (let i = 0; i < count; i++) {
     const { g, location } = place(ctx, rng);
     const seq = nextSeq(ctx, 'identity');
-    const name = rng.chance(0.5) ? `id-${g.app}-${envToken(rng, g.env)}-${seq}` : `${g.app}-${rng.pick(['identity', 'mi', 'workload'])}-${seq}`;
+    const name = rng.chance(0.5)
+      ? `id-${g.app}-${envToken(rng, g.env)}-${seq}`
+      : `${g.app}-${rng.pick(['identity', 'mi', 'workload'])}-${seq}`;
     const b = base(ctx, rng, g, location, T.identity, name);
-    const identity: IdentityRecord = { ...b, type: T.identity, tenantId: ctx.az.tenantId, principalId: rng.uuid(), clientId: rng.uuid() };
+    const identity: IdentityRecord = {
+      ...b,
+      type: T.identity,
+      tenantId: ctx.az.tenantId,
+      principalId: rng.uuid(),
+      clientId: rng.uuid(),
+    };
     add(ctx, identity, 'iam.role');
   }
 }

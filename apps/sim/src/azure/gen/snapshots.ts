@@ -14,13 +14,17 @@ export function generateSnapshots(ctx: AzureGenContext, count: number): void {
   const groupsById = new Map(ctx.groups.map((g) => [g.group.id.toLowerCase(), g]));
   for (let i = 0; i < count; i++) {
     const disk = rng.pick(disks);
-    const g = groupsById.get(`/subscriptions/${disk.subscriptionId}/resourcegroups/${disk.resourceGroup}`.toLowerCase())!;
+    const g = groupsById.get(
+      `/subscriptions/${disk.subscriptionId}/resourcegroups/${disk.resourceGroup}`.toLowerCase(),
+    )!;
     const old = draw(rng, 'compute.snapshot.old');
     const ageDays = old ? rng.int(91, 800) : rng.int(0, 89);
     const createdAt = ctx.epoch - ageDays * DAY_MS - rng.int(0, DAY_MS - 1);
     const day = new Date(createdAt).toISOString().slice(0, 10).replace(/-/g, '');
     const stem = disk.name.includes('_OsDisk_') ? disk.name.split('_OsDisk_')[0]! : disk.name;
-    const name = rng.chance(0.5) ? `${stem}-snap-${day}-${nextSeq(ctx, 'snap')}` : `snapshot-${stem}-${nextSeq(ctx, 'snap')}`;
+    const name = rng.chance(0.5)
+      ? `${stem}-snap-${day}-${nextSeq(ctx, 'snap')}`
+      : `snapshot-${stem}-${nextSeq(ctx, 'snap')}`;
     const publicAccess = draw(rng, 'compute.snapshot.public');
     const snap: SnapshotRecord = {
       id: `/subscriptions/${disk.subscriptionId}/resourceGroups/${disk.resourceGroup}/providers/${T.snapshot}/${name}`,

@@ -20,18 +20,21 @@ export function regionDisplay(region: string): string {
   return REGION_DISPLAY[region] ?? region;
 }
 
-/** A stable GUID derived from a string (resourceGuid, etags): same resource, same value. */
+/** A stable GUID derived from a string (resourceGuid, etags): same resource, same value. One pass, four lanes. */
 export function guidOf(text: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  let out = '';
-  for (let round = 0; round < 4; round++) {
-    for (let i = 0; i < text.length; i++) {
-      h1 = Math.imul(h1 ^ text.charCodeAt(i), 16777619);
-      h2 = Math.imul(h2 ^ (text.charCodeAt(i) + round), 2246822519);
-    }
-    out += ((h1 ^ h2) >>> 0).toString(16).padStart(8, '0');
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  let c = 0x9e3779b9;
+  let d = 0x85ebca6b;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    a = Math.imul(a ^ ch, 16777619);
+    b = Math.imul(b ^ ch, 2246822519);
+    c = Math.imul(c ^ ch, 3266489917);
+    d = Math.imul(d ^ ch, 668265263);
   }
+  const hex = (n: number): string => ((n ^ (n >>> 15)) >>> 0).toString(16).padStart(8, '0');
+  const out = hex(a) + hex(b) + hex(c) + hex(d);
   return `${out.slice(0, 8)}-${out.slice(8, 12)}-4${out.slice(13, 16)}-a${out.slice(17, 20)}-${out.slice(20, 32)}`;
 }
 

@@ -29,7 +29,12 @@ export interface VmRenderOptions {
   instanceView: boolean;
 }
 
-export function renderVm(az: AzureEstate, vm: VmRecord, clock: SimClock, options: VmRenderOptions = { instanceView: false }): Record<string, unknown> {
+export function renderVm(
+  az: AzureEstate,
+  vm: VmRecord,
+  clock: SimClock,
+  options: VmRenderOptions = { instanceView: false },
+): Record<string, unknown> {
   const now = clock.now();
   settle(vm.power, clock);
   const osDisk = findOfType(az, vm.osDiskId, T.disk);
@@ -37,8 +42,22 @@ export function renderVm(az: AzureEstate, vm: VmRecord, clock: SimClock, options
   if (vm.zone) out['zones'] = [vm.zone];
   const osConfig =
     vm.osType === 'Linux'
-      ? { linuxConfiguration: { disablePasswordAuthentication: true, provisionVMAgent: true, patchSettings: { patchMode: 'ImageDefault', assessmentMode: 'ImageDefault' }, enableVMAgentPlatformUpdates: false } }
-      : { windowsConfiguration: { provisionVMAgent: true, enableAutomaticUpdates: true, patchSettings: { patchMode: 'AutomaticByOS', assessmentMode: 'ImageDefault' }, enableVMAgentPlatformUpdates: false } };
+      ? {
+          linuxConfiguration: {
+            disablePasswordAuthentication: true,
+            provisionVMAgent: true,
+            patchSettings: { patchMode: 'ImageDefault', assessmentMode: 'ImageDefault' },
+            enableVMAgentPlatformUpdates: false,
+          },
+        }
+      : {
+          windowsConfiguration: {
+            provisionVMAgent: true,
+            enableAutomaticUpdates: true,
+            patchSettings: { patchMode: 'AutomaticByOS', assessmentMode: 'ImageDefault' },
+            enableVMAgentPlatformUpdates: false,
+          },
+        };
   const properties: Record<string, unknown> = {
     hardwareProfile: { vmSize: vm.size },
     provisioningState: vmProvisioningState(vm, now),
@@ -77,7 +96,12 @@ export function renderVm(az: AzureEstate, vm: VmRecord, clock: SimClock, options
       allowExtensionOperations: true,
       requireGuestProvisionSignal: true,
     },
-    networkProfile: { networkInterfaces: vm.nicIds.map((id, i) => ({ id, properties: { primary: i === 0, deleteOption: 'Detach' } })) },
+    networkProfile: {
+      networkInterfaces: vm.nicIds.map((id, i) => ({
+        id,
+        properties: { primary: i === 0, deleteOption: 'Detach' },
+      })),
+    },
     diagnosticsProfile: { bootDiagnostics: { enabled: true } },
     timeCreated: iso(vm.createdAt),
   };
@@ -94,11 +118,23 @@ export function renderInstanceView(az: AzureEstate, vm: VmRecord, clock: SimCloc
   const statusTime = iso(vm.power.pending ? now : vm.createdAt);
   const diskStatus = (id: string): Record<string, unknown> => ({
     name: findOfType(az, id, T.disk)?.name ?? id.split('/').pop(),
-    statuses: [{ code: 'ProvisioningState/succeeded', level: 'Info', displayStatus: 'Provisioning succeeded', time: iso(vm.createdAt) }],
+    statuses: [
+      {
+        code: 'ProvisioningState/succeeded',
+        level: 'Info',
+        displayStatus: 'Provisioning succeeded',
+        time: iso(vm.createdAt),
+      },
+    ],
   });
   const view: Record<string, unknown> = {
     computerName: vm.computerName,
-    osName: vm.osType === 'Linux' ? vm.image.offer.includes('RHEL') ? 'redhat' : 'ubuntu' : 'Windows Server 2022 Datacenter',
+    osName:
+      vm.osType === 'Linux'
+        ? vm.image.offer.includes('RHEL')
+          ? 'redhat'
+          : 'ubuntu'
+        : 'Windows Server 2022 Datacenter',
     osVersion: vm.osType === 'Linux' ? '22.04' : '10.0.20348',
     hyperVGeneration: 'V2',
     disks: [vm.osDiskId, ...vm.dataDiskIds].map(diskStatus),
@@ -115,14 +151,28 @@ export function renderInstanceView(az: AzureEstate, vm: VmRecord, clock: SimCloc
   if (power === 'running') {
     view['vmAgent'] = {
       vmAgentVersion: '2.10.0.8',
-      statuses: [{ code: 'ProvisioningState/succeeded', level: 'Info', displayStatus: 'Ready', message: 'Guest Agent is running', time: iso(now) }],
+      statuses: [
+        {
+          code: 'ProvisioningState/succeeded',
+          level: 'Info',
+          displayStatus: 'Ready',
+          message: 'Guest Agent is running',
+          time: iso(now),
+        },
+      ],
       extensionHandlers: [],
     };
   }
   return view;
 }
 
-const TIER: Record<string, string> = { Premium_LRS: 'Premium', Premium_ZRS: 'Premium', StandardSSD_LRS: 'Standard', Standard_LRS: 'Standard', Standard_ZRS: 'Standard' };
+const TIER: Record<string, string> = {
+  Premium_LRS: 'Premium',
+  Premium_ZRS: 'Premium',
+  StandardSSD_LRS: 'Standard',
+  Standard_LRS: 'Standard',
+  Standard_ZRS: 'Standard',
+};
 
 function encryptionOf(d: DiskRecord): Record<string, unknown> {
   return d.encryption === 'customer'
@@ -152,10 +202,23 @@ export function renderDisk(d: DiskRecord): Record<string, unknown> {
     uniqueId: d.uniqueId,
   });
   if (d.encryption === 'ade') {
-    const vaultId = d.id.replace(/\/providers\/.*$/, `/providers/Microsoft.KeyVault/vaults/kv-ade-${d.resourceGroup.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 14)}`);
+    const vaultId = d.id.replace(
+      /\/providers\/.*$/,
+      `/providers/Microsoft.KeyVault/vaults/kv-ade-${d.resourceGroup
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '')
+        .slice(0, 14)}`,
+    );
     properties['encryptionSettingsCollection'] = {
       enabled: true,
-      encryptionSettings: [{ diskEncryptionKey: { sourceVault: { id: vaultId }, secretUrl: `https://kv-ade.vault.azure.net/secrets/${d.uniqueId}/${d.uniqueId.replace(/-/g, '')}` } }],
+      encryptionSettings: [
+        {
+          diskEncryptionKey: {
+            sourceVault: { id: vaultId },
+            secretUrl: `https://kv-ade.vault.azure.net/secrets/${d.uniqueId}/${d.uniqueId.replace(/-/g, '')}`,
+          },
+        },
+      ],
       encryptionSettingsVersion: '1.1',
     };
   }

@@ -37,22 +37,44 @@ export function renderStorageAccount(s: StorageRecord): Record<string, unknown> 
     allowBlobPublicAccess: s.allowBlobPublicAccess,
     allowSharedKeyAccess: true,
     isHnsEnabled: s.isHnsEnabled,
-    networkAcls: { bypass: 'AzureServices', virtualNetworkRules: [], ipRules: [], defaultAction: s.publicNetworkAccess === 'Enabled' ? 'Allow' : 'Deny' },
+    networkAcls: {
+      bypass: 'AzureServices',
+      virtualNetworkRules: [],
+      ipRules: [],
+      defaultAction: s.publicNetworkAccess === 'Enabled' ? 'Allow' : 'Deny',
+    },
     supportsHttpsTrafficOnly: s.httpsOnly,
     encryption: compact({
       requireInfrastructureEncryption: false,
       services: {
-        file: { keyType: 'Account', enabled: s.blobEncryption, lastEnabledTime: s.blobEncryption ? enabledSince : undefined },
-        blob: { keyType: 'Account', enabled: s.blobEncryption, lastEnabledTime: s.blobEncryption ? enabledSince : undefined },
+        file: {
+          keyType: 'Account',
+          enabled: s.blobEncryption,
+          lastEnabledTime: s.blobEncryption ? enabledSince : undefined,
+        },
+        blob: {
+          keyType: 'Account',
+          enabled: s.blobEncryption,
+          lastEnabledTime: s.blobEncryption ? enabledSince : undefined,
+        },
       },
       keySource: s.keySource,
       keyvaultproperties:
-        s.keySource === 'Microsoft.Keyvault' ? { keyname: 'cmk-storage', keyvaulturi: `https://kv-${s.name.slice(0, 18)}.vault.azure.net/` } : undefined,
+        s.keySource === 'Microsoft.Keyvault'
+          ? { keyname: 'cmk-storage', keyvaulturi: `https://kv-${s.name.slice(0, 18)}.vault.azure.net/` }
+          : undefined,
     }),
     accessTier: s.kind === 'Storage' ? undefined : s.accessTier,
     provisioningState: 'Succeeded',
     creationTime: iso(s.createdAt),
-    primaryEndpoints: { dfs: endpoint('dfs'), web: endpoint('z13.web'), blob: endpoint('blob'), queue: endpoint('queue'), table: endpoint('table'), file: endpoint('file') },
+    primaryEndpoints: {
+      dfs: endpoint('dfs'),
+      web: endpoint('z13.web'),
+      blob: endpoint('blob'),
+      queue: endpoint('queue'),
+      table: endpoint('table'),
+      file: endpoint('file'),
+    },
     primaryLocation: s.location,
     statusOfPrimary: 'available',
     secondaryLocation: geo ? (PAIRED[s.location] ?? s.location) : undefined,
@@ -91,7 +113,14 @@ export function renderFlexServer(f: FlexServerRecord, clock: SimClock): Record<s
       : { type: 'SystemManaged' },
     storage: pg
       ? { iops: 500, tier: 'P10', storageSizeGB: f.storageGb, autoGrow: 'Disabled', type: '' }
-      : { storageSizeGB: f.storageGb, iops: 396, autoGrow: 'Enabled', autoIoScaling: 'Disabled', storageSku: 'Premium_LRS', logOnDisk: 'Disabled' },
+      : {
+          storageSizeGB: f.storageGb,
+          iops: 396,
+          autoGrow: 'Enabled',
+          autoIoScaling: 'Disabled',
+          storageSku: 'Premium_LRS',
+          logOnDisk: 'Disabled',
+        },
     authConfig: pg ? { activeDirectoryAuth: 'Disabled', passwordAuth: 'Enabled' } : undefined,
     fullyQualifiedDomainName: `${f.name}.${pg ? 'postgres' : 'mysql'}.database.azure.com`,
     version: f.version,
@@ -99,7 +128,11 @@ export function renderFlexServer(f: FlexServerRecord, clock: SimClock): Record<s
     administratorLogin: f.administratorLogin,
     state,
     availabilityZone: f.zone,
-    backup: { backupRetentionDays: f.backupRetentionDays, geoRedundantBackup: f.geoRedundantBackup ? 'Enabled' : 'Disabled', earliestRestoreDate: earliestRestore },
+    backup: {
+      backupRetentionDays: f.backupRetentionDays,
+      geoRedundantBackup: f.geoRedundantBackup ? 'Enabled' : 'Disabled',
+      earliestRestoreDate: earliestRestore,
+    },
     network: f.publicAccess
       ? { publicNetworkAccess: 'Enabled' }
       : {
@@ -108,7 +141,11 @@ export function renderFlexServer(f: FlexServerRecord, clock: SimClock): Record<s
           privateDnsZoneArmResourceId: `${f.id.replace(/\/resourceGroups\/.*$/, '')}/resourceGroups/${f.resourceGroup}/providers/Microsoft.Network/privateDnsZones/${f.name}.private.${pg ? 'postgres' : 'mysql'}.database.azure.com`,
         },
     highAvailability: f.highAvailability
-      ? { mode: 'ZoneRedundant', state: state === 'Ready' ? 'Healthy' : 'NotEnabled', standbyAvailabilityZone: f.zone === '1' ? '2' : '1' }
+      ? {
+          mode: 'ZoneRedundant',
+          state: state === 'Ready' ? 'Healthy' : 'NotEnabled',
+          standbyAvailabilityZone: f.zone === '1' ? '2' : '1',
+        }
       : { mode: 'Disabled', state: 'NotEnabled' },
     maintenanceWindow: { customWindow: 'Disabled', dayOfWeek: 0, startHour: 0, startMinute: 0 },
     replicationRole: pg ? 'Primary' : 'None',

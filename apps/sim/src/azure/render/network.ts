@@ -1,18 +1,39 @@
-import type { LbRecord, NicRecord, NsgRecord, NsgRule, PipRecord, SubnetRecord, VnetRecord } from '../records.ts';
+import type {
+  LbRecord,
+  NicRecord,
+  NsgRecord,
+  NsgRule,
+  PipRecord,
+  SubnetRecord,
+  VnetRecord,
+} from '../records.ts';
 import { compact, envelope, etagOf, guidOf, idRef } from './common.ts';
 
 const OK = 'Succeeded';
 
 /** A child resource (`{name, id, etag, type, properties}`), the way Network nests them. */
-function child(parentId: string, segment: string, name: string, type: string, properties: Record<string, unknown>): Record<string, unknown> {
+function child(
+  parentId: string,
+  segment: string,
+  name: string,
+  type: string,
+  properties: Record<string, unknown>,
+): Record<string, unknown> {
   const id = `${parentId}/${segment}/${name}`;
   return { name, id, etag: etagOf(id), type, properties: { provisioningState: OK, ...properties } };
 }
 
-function networkResource(r: NicRecord | NsgRecord | PipRecord | VnetRecord | LbRecord, properties: Record<string, unknown>): Record<string, unknown> {
+function networkResource(
+  r: NicRecord | NsgRecord | PipRecord | VnetRecord | LbRecord,
+  properties: Record<string, unknown>,
+): Record<string, unknown> {
   const out = envelope(r, r.type);
   out['etag'] = etagOf(r.id);
-  out['properties'] = { provisioningState: r.deleteAt !== undefined ? 'Deleting' : OK, resourceGuid: guidOf(r.id), ...properties };
+  out['properties'] = {
+    provisioningState: r.deleteAt !== undefined ? 'Deleting' : OK,
+    resourceGuid: guidOf(r.id),
+    ...properties,
+  };
   return out;
 }
 
@@ -33,7 +54,8 @@ export function renderNic(nic: NicRecord): Record<string, unknown> {
             subnet: { id: nic.subnetId },
             primary: true,
             privateIPAddressVersion: 'IPv4',
-            loadBalancerBackendAddressPools: nic.backendPoolIds.length > 0 ? nic.backendPoolIds.map((id) => ({ id })) : undefined,
+            loadBalancerBackendAddressPools:
+              nic.backendPoolIds.length > 0 ? nic.backendPoolIds.map((id) => ({ id })) : undefined,
           }),
         ),
       ],
@@ -75,12 +97,66 @@ export function renderRule(nsgId: string, rule: NsgRule, segment = 'securityRule
 
 /** The six rules every NSG has, which cannot be removed. */
 const DEFAULT_RULES: readonly NsgRule[] = [
-  { name: 'AllowVnetInBound', priority: 65000, direction: 'Inbound', access: 'Allow', protocol: '*', sourceAddressPrefix: 'VirtualNetwork', destinationPortRange: '*', description: 'Allow inbound traffic from all VMs in VNET' },
-  { name: 'AllowAzureLoadBalancerInBound', priority: 65001, direction: 'Inbound', access: 'Allow', protocol: '*', sourceAddressPrefix: 'AzureLoadBalancer', destinationPortRange: '*', description: 'Allow inbound traffic from azure load balancer' },
-  { name: 'DenyAllInBound', priority: 65500, direction: 'Inbound', access: 'Deny', protocol: '*', sourceAddressPrefix: '*', destinationPortRange: '*', description: 'Deny all inbound traffic' },
-  { name: 'AllowVnetOutBound', priority: 65000, direction: 'Outbound', access: 'Allow', protocol: '*', sourceAddressPrefix: 'VirtualNetwork', destinationPortRange: '*', description: 'Allow outbound traffic from all VMs to all VMs in VNET' },
-  { name: 'AllowInternetOutBound', priority: 65001, direction: 'Outbound', access: 'Allow', protocol: '*', sourceAddressPrefix: '*', destinationPortRange: '*', description: 'Allow outbound traffic from all VMs to Internet' },
-  { name: 'DenyAllOutBound', priority: 65500, direction: 'Outbound', access: 'Deny', protocol: '*', sourceAddressPrefix: '*', destinationPortRange: '*', description: 'Deny all outbound traffic' },
+  {
+    name: 'AllowVnetInBound',
+    priority: 65000,
+    direction: 'Inbound',
+    access: 'Allow',
+    protocol: '*',
+    sourceAddressPrefix: 'VirtualNetwork',
+    destinationPortRange: '*',
+    description: 'Allow inbound traffic from all VMs in VNET',
+  },
+  {
+    name: 'AllowAzureLoadBalancerInBound',
+    priority: 65001,
+    direction: 'Inbound',
+    access: 'Allow',
+    protocol: '*',
+    sourceAddressPrefix: 'AzureLoadBalancer',
+    destinationPortRange: '*',
+    description: 'Allow inbound traffic from azure load balancer',
+  },
+  {
+    name: 'DenyAllInBound',
+    priority: 65500,
+    direction: 'Inbound',
+    access: 'Deny',
+    protocol: '*',
+    sourceAddressPrefix: '*',
+    destinationPortRange: '*',
+    description: 'Deny all inbound traffic',
+  },
+  {
+    name: 'AllowVnetOutBound',
+    priority: 65000,
+    direction: 'Outbound',
+    access: 'Allow',
+    protocol: '*',
+    sourceAddressPrefix: 'VirtualNetwork',
+    destinationPortRange: '*',
+    description: 'Allow outbound traffic from all VMs to all VMs in VNET',
+  },
+  {
+    name: 'AllowInternetOutBound',
+    priority: 65001,
+    direction: 'Outbound',
+    access: 'Allow',
+    protocol: '*',
+    sourceAddressPrefix: '*',
+    destinationPortRange: '*',
+    description: 'Allow outbound traffic from all VMs to Internet',
+  },
+  {
+    name: 'DenyAllOutBound',
+    priority: 65500,
+    direction: 'Outbound',
+    access: 'Deny',
+    protocol: '*',
+    sourceAddressPrefix: '*',
+    destinationPortRange: '*',
+    description: 'Deny all outbound traffic',
+  },
 ];
 
 export function renderNsg(nsg: NsgRecord): Record<string, unknown> {
@@ -106,7 +182,9 @@ export function renderPip(pip: PipRecord): Record<string, unknown> {
       idleTimeoutInMinutes: 4,
       ipTags: [],
       ipConfiguration: idRef(pip.ipConfigurationId),
-      dnsSettings: pip.domainLabel ? { domainNameLabel: pip.domainLabel, fqdn: `${pip.domainLabel}.${pip.location}.cloudapp.azure.com` } : undefined,
+      dnsSettings: pip.domainLabel
+        ? { domainNameLabel: pip.domainLabel, fqdn: `${pip.domainLabel}.${pip.location}.cloudapp.azure.com` }
+        : undefined,
       ddosSettings: { protectionMode: 'VirtualNetworkInherited' },
     }),
   );
@@ -125,7 +203,10 @@ export function renderSubnet(s: SubnetRecord): Record<string, unknown> {
       provisioningState: OK,
       addressPrefix: s.addressPrefix,
       networkSecurityGroup: idRef(s.nsgId),
-      ipConfigurations: s.nicIds.length > 0 ? s.nicIds.map((nic) => ({ id: `${nic}/ipConfigurations/ipconfig1` })) : undefined,
+      ipConfigurations:
+        s.nicIds.length > 0
+          ? s.nicIds.map((nic) => ({ id: `${nic}/ipConfigurations/ipconfig1` }))
+          : undefined,
       delegations: [],
       privateEndpointNetworkPolicies: 'Disabled',
       privateLinkServiceNetworkPolicies: 'Enabled',
@@ -164,10 +245,18 @@ export function renderLb(lb: LbRecord): Record<string, unknown> {
       ),
     ],
     backendAddressPools: [
-      child(lb.id, 'backendAddressPools', lb.poolName, 'Microsoft.Network/loadBalancers/backendAddressPools', {
-        backendIPConfigurations: lb.backendNicIds.map((nic) => ({ id: `${nic}/ipConfigurations/ipconfig1` })),
-        loadBalancingRules: ruleIds,
-      }),
+      child(
+        lb.id,
+        'backendAddressPools',
+        lb.poolName,
+        'Microsoft.Network/loadBalancers/backendAddressPools',
+        {
+          backendIPConfigurations: lb.backendNicIds.map((nic) => ({
+            id: `${nic}/ipConfigurations/ipconfig1`,
+          })),
+          loadBalancingRules: ruleIds,
+        },
+      ),
     ],
     loadBalancingRules: lb.rules.map((r) =>
       child(lb.id, 'loadBalancingRules', r.name, 'Microsoft.Network/loadBalancers/loadBalancingRules', {
@@ -200,4 +289,3 @@ export function renderLb(lb: LbRecord): Record<string, unknown> {
   out['sku'] = { name: lb.sku, tier: 'Regional' };
   return out;
 }
-

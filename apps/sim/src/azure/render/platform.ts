@@ -29,8 +29,23 @@ export function renderSite(s: SiteRecord): Record<string, unknown> {
     isXenon: false,
     hyperV: false,
     lastModifiedTimeUtc: iso(s.createdAt),
-    siteConfig: { numberOfWorkers: 1, linuxFxVersion: s.linuxFxVersion, acrUseManagedIdentityCreds: false, alwaysOn: false, http20Enabled: false, functionAppScaleLimit: 200, minimumElasticInstanceCount: 0 },
-    siteProperties: { metadata: null, properties: [{ name: 'LinuxFxVersion', value: s.linuxFxVersion }, { name: 'WindowsFxVersion', value: null }], appSettings: null },
+    siteConfig: {
+      numberOfWorkers: 1,
+      linuxFxVersion: s.linuxFxVersion,
+      acrUseManagedIdentityCreds: false,
+      alwaysOn: false,
+      http20Enabled: false,
+      functionAppScaleLimit: 200,
+      minimumElasticInstanceCount: 0,
+    },
+    siteProperties: {
+      metadata: null,
+      properties: [
+        { name: 'LinuxFxVersion', value: s.linuxFxVersion },
+        { name: 'WindowsFxVersion', value: null },
+      ],
+      appSettings: null,
+    },
     scmSiteAlsoStopped: false,
     clientAffinityEnabled: false,
     clientCertEnabled: false,
@@ -84,10 +99,21 @@ export function renderSiteConfig(s: SiteRecord): Record<string, unknown> {
 export function renderCluster(c: AksRecord, clock: SimClock): Record<string, unknown> {
   const power = settle(c.power, clock).state;
   const target = power === 'Starting' || power === 'Running' ? 'Running' : 'Stopped';
-  const provisioningState = c.deleteAt !== undefined ? 'Deleting' : power === 'Starting' ? 'Starting' : power === 'Stopping' ? 'Stopping' : 'Succeeded';
+  const provisioningState =
+    c.deleteAt !== undefined
+      ? 'Deleting'
+      : power === 'Starting'
+        ? 'Starting'
+        : power === 'Stopping'
+          ? 'Stopping'
+          : 'Succeeded';
   const out = envelope(c, 'Microsoft.ContainerService/ManagedClusters');
   out['sku'] = { name: 'Base', tier: c.tags['env'] === 'prod' ? 'Standard' : 'Free' };
-  out['identity'] = { type: 'SystemAssigned', principalId: guidOf(`${c.id}:principal`), tenantId: AZURE_TENANT_ID };
+  out['identity'] = {
+    type: 'SystemAssigned',
+    principalId: guidOf(`${c.id}:principal`),
+    tenantId: AZURE_TENANT_ID,
+  };
   const host = `${c.dnsPrefix}-${c.fqdnSuffix}.${c.privateCluster ? 'privatelink.' : 'hcp.'}${c.location}.azmk8s.io`;
   out['properties'] = compact({
     provisioningState,
@@ -121,7 +147,14 @@ export function renderCluster(c: AksRecord, clock: SimClock): Record<string, unk
     nodeResourceGroup: c.nodeResourceGroup,
     enableRBAC: true,
     supportPlan: 'KubernetesOfficial',
-    networkProfile: { networkPlugin: 'azure', networkPolicy: 'none', loadBalancerSku: 'standard', serviceCidr: '10.0.0.0/16', dnsServiceIP: '10.0.0.10', outboundType: 'loadBalancer' },
+    networkProfile: {
+      networkPlugin: 'azure',
+      networkPolicy: 'none',
+      loadBalancerSku: 'standard',
+      serviceCidr: '10.0.0.0/16',
+      dnsServiceIP: '10.0.0.10',
+      outboundType: 'loadBalancer',
+    },
     apiServerAccessProfile: compact({
       enablePrivateCluster: c.privateCluster,
       authorizedIPRanges: c.authorizedIpRanges.length > 0 ? c.authorizedIpRanges : undefined,

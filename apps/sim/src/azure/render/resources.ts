@@ -18,12 +18,21 @@ export function renderSubscription(s: SubscriptionRecord): Record<string, unknow
     tenantId: s.tenantId,
     displayName: s.displayName,
     state: 'Enabled',
-    subscriptionPolicies: { locationPlacementId: 'Public_2014-09-01', quotaId: s.quotaId, spendingLimit: 'Off' },
+    subscriptionPolicies: {
+      locationPlacementId: 'Public_2014-09-01',
+      quotaId: s.quotaId,
+      spendingLimit: 'Off',
+    },
   };
 }
 
 export function renderGroup(g: ResourceGroupRecord): Record<string, unknown> {
-  const out: Record<string, unknown> = { id: g.id, name: g.name, type: 'Microsoft.Resources/resourceGroups', location: g.location };
+  const out: Record<string, unknown> = {
+    id: g.id,
+    name: g.name,
+    type: 'Microsoft.Resources/resourceGroups',
+    location: g.location,
+  };
   if (Object.keys(g.tags).length > 0) out['tags'] = g.tags;
   out['properties'] = { provisioningState: 'Succeeded' };
   return out;
@@ -68,10 +77,16 @@ export function renderResource(az: AzureEstate, r: AnyResource, clock: SimClock)
  * The generic resources API's item (`/subscriptions/{s}/resources`): envelope, sku, kind,
  * managedBy, zones; no properties unless `$expand` asks.
  */
-export function renderGeneric(az: AzureEstate, r: AnyResource, clock: SimClock, expand: boolean): Record<string, unknown> {
+export function renderGeneric(
+  az: AzureEstate,
+  r: AnyResource,
+  clock: SimClock,
+  expand: boolean,
+): Record<string, unknown> {
   const full = renderResource(az, r, clock);
   const out = envelope(r, r.type);
-  for (const key of ['sku', 'kind', 'managedBy', 'zones', 'identity']) if (full[key] !== undefined) out[key] = full[key];
+  for (const key of ['sku', 'kind', 'managedBy', 'zones', 'identity'])
+    if (full[key] !== undefined) out[key] = full[key];
   if (expand) {
     out['createdTime'] = new Date(r.createdAt).toISOString();
     out['provisioningState'] = 'Succeeded';

@@ -31,9 +31,16 @@ export function renderKey(v: VaultRecord, k: VaultKey): Record<string, unknown> 
   const version = guidOf(`${v.id}/keys/${k.name}`).replace(/-/g, '');
   const created = Math.floor(k.createdAt / 1000);
   const properties: Record<string, unknown> = {
-    attributes: { enabled: true, created, updated: created, recoveryLevel: v.softDelete ? 'Recoverable+Purgeable' : 'Purgeable', exportable: false },
+    attributes: {
+      enabled: true,
+      created,
+      updated: created,
+      recoveryLevel: v.softDelete ? 'Recoverable+Purgeable' : 'Purgeable',
+      exportable: false,
+    },
     kty: k.kty,
-    keyOps: k.kty === 'EC' ? ['sign', 'verify'] : ['encrypt', 'decrypt', 'sign', 'verify', 'wrapKey', 'unwrapKey'],
+    keyOps:
+      k.kty === 'EC' ? ['sign', 'verify'] : ['encrypt', 'decrypt', 'sign', 'verify', 'wrapKey', 'unwrapKey'],
     keyUri: `https://${v.name}.vault.azure.net/keys/${k.name}`,
     keyUriWithVersion: `https://${v.name}.vault.azure.net/keys/${k.name}/${version}`,
   };
@@ -48,7 +55,13 @@ export function renderKey(v: VaultRecord, k: VaultKey): Record<string, unknown> 
       ],
     };
   }
-  return { id: `${v.id}/keys/${k.name}`, name: k.name, type: 'Microsoft.KeyVault/vaults/keys', location: v.location, properties };
+  return {
+    id: `${v.id}/keys/${k.name}`,
+    name: k.name,
+    type: 'Microsoft.KeyVault/vaults/keys',
+    location: v.location,
+    properties,
+  };
 }
 
 export function renderIdentity(i: IdentityRecord): Record<string, unknown> {

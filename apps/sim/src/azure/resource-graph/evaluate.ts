@@ -51,9 +51,17 @@ function resourceRow(az: AzureEstate, r: AnyResource, clock: SimClock): Row {
     const full = renderResource(az, r, clock);
     const properties = (full['properties'] ?? {}) as Record<string, unknown>;
     if (r.type === T.vm) {
-      const view = renderInstanceView(az, r, clock) as { statuses: { code: string; displayStatus: string }[] };
+      const view = renderInstanceView(az, r, clock) as {
+        statuses: { code: string; displayStatus: string }[];
+      };
       const power = view.statuses.find((s) => s.code.startsWith('PowerState/'));
-      properties['extended'] = { instanceView: { powerState: power ? { code: power.code, level: 'Info', displayStatus: power.displayStatus } : undefined } };
+      properties['extended'] = {
+        instanceView: {
+          powerState: power
+            ? { code: power.code, level: 'Info', displayStatus: power.displayStatus }
+            : undefined,
+        },
+      };
     }
     return {
       kind: full['kind'] ?? '',
@@ -139,7 +147,10 @@ function walk(row: Row, path: Path): unknown {
     else if (typeof value === 'object') {
       const obj = value as Record<string, unknown>;
       // Property names are case-insensitive in Resource Graph's dynamic columns.
-      value = seg in obj ? obj[seg] : obj[Object.keys(obj).find((k) => k.toLowerCase() === seg.toLowerCase()) ?? ''];
+      value =
+        seg in obj
+          ? obj[seg]
+          : obj[Object.keys(obj).find((k) => k.toLowerCase() === seg.toLowerCase()) ?? ''];
     } else return null;
   }
   return value ?? null;
@@ -186,7 +197,11 @@ function compare(op: string, left: unknown, right: unknown): boolean {
   const r = toText(right);
   switch (op) {
     case '==':
-      return typeof right === 'number' ? Number(left) === right : typeof right === 'boolean' ? left === right : l === r;
+      return typeof right === 'number'
+        ? Number(left) === right
+        : typeof right === 'boolean'
+          ? left === right
+          : l === r;
     case '!=':
       return !compare('==', left, right);
     case '=~':
@@ -252,7 +267,13 @@ function typePrefilter(query: KqlQuery): Set<string> | undefined {
   if (!first || first.kind !== 'where') return undefined;
   let e: Expr = first.expr;
   while (e.kind === 'and') e = e.left;
-  if (e.kind !== 'compare' || e.left.kind !== 'path' || e.left.path.length !== 1 || String(e.left.path[0]).toLowerCase() !== 'type') return undefined;
+  if (
+    e.kind !== 'compare' ||
+    e.left.kind !== 'path' ||
+    e.left.path.length !== 1 ||
+    String(e.left.path[0]).toLowerCase() !== 'type'
+  )
+    return undefined;
   if (e.op === 'in~' || e.op === 'in' || e.op === '=~' || e.op === '==') {
     const values = Array.isArray(e.right) ? e.right : [e.right];
     return new Set(values.map((v) => toText(v).toLowerCase()));
@@ -266,7 +287,12 @@ export interface Evaluated {
 }
 
 /** Runs a parsed query over the subscriptions in scope, in the estate's stable order. */
-export function evaluate(az: AzureEstate, clock: SimClock, query: KqlQuery, subscriptions: ReadonlySet<string>): Evaluated {
+export function evaluate(
+  az: AzureEstate,
+  clock: SimClock,
+  query: KqlQuery,
+  subscriptions: ReadonlySet<string>,
+): Evaluated {
   let rows: Row[];
   if (query.table === 'resourcecontainers') rows = containerRows(az, subscriptions);
   else {
@@ -284,12 +310,16 @@ export function evaluate(az: AzureEstate, clock: SimClock, query: KqlQuery, subs
         rows = rows.filter((row) => test(row, stage.expr));
         break;
       case 'extend':
-        for (const row of rows) for (const c of stage.columns) row.columns[c.name] = evalOperand(row, c.operand);
+        for (const row of rows)
+          for (const c of stage.columns) row.columns[c.name] = evalOperand(row, c.operand);
         for (const c of stage.columns) if (!columns.includes(c.name)) columns.push(c.name);
         break;
       case 'project':
         // Lazy, so that paging a big result renders only the rows of the page.
-        rows = rows.map((row) => ({ columns: {}, lazy: () => Object.fromEntries(stage.columns.map((c) => [c.name, evalOperand(row, c.operand)])) }));
+        rows = rows.map((row) => ({
+          columns: {},
+          lazy: () => Object.fromEntries(stage.columns.map((c) => [c.name, evalOperand(row, c.operand)])),
+        }));
         columns = stage.columns.map((c) => c.name);
         break;
       case 'order': {
@@ -298,7 +328,8 @@ export function evaluate(az: AzureEstate, clock: SimClock, query: KqlQuery, subs
           for (let i = 0; i < stage.keys.length; i++) {
             const x = a.keys[i];
             const y = b.keys[i];
-            const c = typeof x === 'number' && typeof y === 'number' ? x - y : toText(x).localeCompare(toText(y));
+            const c =
+              typeof x === 'number' && typeof y === 'number' ? x - y : toText(x).localeCompare(toText(y));
             if (c !== 0) return stage.keys[i]!.desc ? -c : c;
           }
           return 0;
@@ -322,7 +353,9 @@ export function evaluate(az: AzureEstate, clock: SimClock, query: KqlQuery, subs
           if (g) g.count++;
           else groups.set(key, { values, count: 1 });
         }
-        rows = [...groups.values()].map((g) => ({ columns: { ...Object.fromEntries(stage.by.map((b, i) => [b.name, g.values[i]])), count_: g.count } }));
+        rows = [...groups.values()].map((g) => ({
+          columns: { ...Object.fromEntries(stage.by.map((b, i) => [b.name, g.values[i]])), count_: g.count },
+        }));
         columns = [...stage.by.map((b) => b.name), 'count_'];
         break;
       }

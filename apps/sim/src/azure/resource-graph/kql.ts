@@ -13,7 +13,10 @@
 
 export type Path = (string | number)[];
 
-export type Operand = { kind: 'path'; path: Path } | { kind: 'call'; fn: string; arg: Operand } | { kind: 'literal'; value: unknown };
+export type Operand =
+  | { kind: 'path'; path: Path }
+  | { kind: 'call'; fn: string; arg: Operand }
+  | { kind: 'literal'; value: unknown };
 
 export type Expr =
   | { kind: 'and' | 'or'; left: Expr; right: Expr }
@@ -54,7 +57,19 @@ interface Token {
 }
 
 const OPERATORS = ['!in~', 'in~', '!in', '=~', '!~', '==', '!=', '<=', '>=', '<', '>', '='];
-const WORD_OPERATORS = new Set(['in', 'contains', '!contains', 'has', '!has', 'startswith', '!startswith', 'endswith', '!endswith', 'contains_cs', 'has_cs']);
+const WORD_OPERATORS = new Set([
+  'in',
+  'contains',
+  '!contains',
+  'has',
+  '!has',
+  'startswith',
+  '!startswith',
+  'endswith',
+  '!endswith',
+  'contains_cs',
+  'has_cs',
+]);
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -77,7 +92,8 @@ function tokenize(text: string): Token[] {
         value += text[i];
         i++;
       }
-      if (i >= text.length) throw new KqlError('Unterminated string literal', start, text.slice(start, start + 10));
+      if (i >= text.length)
+        throw new KqlError('Unterminated string literal', start, text.slice(start, start + 10));
       i++;
       tokens.push({ type: 'string', value, pos: start });
       continue;
@@ -97,7 +113,11 @@ function tokenize(text: string): Token[] {
       while (i < text.length && /[A-Za-z0-9_]/.test(text[i]!)) i++;
       // project-away, in~ and friends
       if (text[i] === '~' && text.slice(start, i).toLowerCase() === 'in') i++;
-      else if (text[i] === '-' && /^[a-z]+$/i.test(text.slice(i + 1, i + 5)) && text.slice(start, i).toLowerCase() === 'project') {
+      else if (
+        text[i] === '-' &&
+        /^[a-z]+$/i.test(text.slice(i + 1, i + 5)) &&
+        text.slice(start, i).toLowerCase() === 'project'
+      ) {
         i++;
         while (i < text.length && /[A-Za-z]/.test(text[i]!)) i++;
       }
@@ -171,7 +191,16 @@ export function parseKql(text: string): KqlQuery {
     }
   };
 
-  const FUNCTIONS = new Set(['isempty', 'isnotempty', 'isnull', 'isnotnull', 'tolower', 'toupper', 'tostring', 'strlen']);
+  const FUNCTIONS = new Set([
+    'isempty',
+    'isnotempty',
+    'isnull',
+    'isnotnull',
+    'tolower',
+    'toupper',
+    'tostring',
+    'strlen',
+  ]);
   const operand = (): Operand => {
     const t = peek();
     if (t.type === 'string') {
@@ -209,7 +238,14 @@ export function parseKql(text: string): KqlQuery {
   const comparison = (): Expr => {
     const left = operand();
     const t = peek();
-    const op = t.type === 'op' ? t.value : t.type === 'ident' && WORD_OPERATORS.has(t.value.toLowerCase()) ? t.value.toLowerCase() : t.type === 'ident' && t.value.toLowerCase() === 'in~' ? 'in~' : undefined;
+    const op =
+      t.type === 'op'
+        ? t.value
+        : t.type === 'ident' && WORD_OPERATORS.has(t.value.toLowerCase())
+          ? t.value.toLowerCase()
+          : t.type === 'ident' && t.value.toLowerCase() === 'in~'
+            ? 'in~'
+            : undefined;
     if (!op) {
       if (left.kind === 'call') return { kind: 'truthy', operand: left };
       return fail('Expected a comparison operator');

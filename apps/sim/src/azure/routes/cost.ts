@@ -3,7 +3,14 @@ import type { SimResponse } from '../../core/http.ts';
 import { InvalidPageToken, paginate } from '../../core/paginate.ts';
 import { isoDay } from '../../estate/cost.ts';
 import { AzureError } from '../arm/errors.ts';
-import { jsonBody, nextLink, ok, requireGroup, requireSubscription, type ArmRequest } from '../arm/request.ts';
+import {
+  jsonBody,
+  nextLink,
+  ok,
+  requireGroup,
+  requireSubscription,
+  type ArmRequest,
+} from '../arm/request.ts';
 import type { ArmRoute } from '../arm/router.ts';
 import type { ResourceGroupRecord } from '../records.ts';
 import { RG, SUB } from './kit.ts';
@@ -37,7 +44,9 @@ function badRequest(message: string): AzureError {
 }
 
 function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
 function parseFilter(value: unknown, uses: Set<string>): (row: CostKey) => boolean {
@@ -54,9 +63,14 @@ function parseFilter(value: unknown, uses: Set<string>): (row: CostKey) => boole
   const dimension = record(f['dimensions'] ?? f['dimension']);
   if (Object.keys(dimension).length > 0) {
     const dim = DIMENSIONS[String(dimension['name']).toLowerCase()];
-    if (dim !== 'service' && dim !== 'group') throw badRequest(`Invalid query definition: Dimension '${String(dimension['name'])}' is not supported in filter.`);
+    if (dim !== 'service' && dim !== 'group')
+      throw badRequest(
+        `Invalid query definition: Dimension '${String(dimension['name'])}' is not supported in filter.`,
+      );
     uses.add(dim);
-    const values = new Set((Array.isArray(dimension['values']) ? dimension['values'] : []).map((v) => String(v).toLowerCase()));
+    const values = new Set(
+      (Array.isArray(dimension['values']) ? dimension['values'] : []).map((v) => String(v).toLowerCase()),
+    );
     return (row) => values.has((dim === 'service' ? row.service : row.group).toLowerCase());
   }
   return () => true;
@@ -65,16 +79,21 @@ function parseFilter(value: unknown, uses: Set<string>): (row: CostKey) => boole
 function parseDataset(value: unknown): Dataset {
   const d = record(value);
   const granularity = String(d['granularity'] ?? 'None');
-  if (!['daily', 'none', 'monthly'].includes(granularity.toLowerCase())) throw badRequest(`Invalid query definition: Granularity '${granularity}' is not supported.`);
+  if (!['daily', 'none', 'monthly'].includes(granularity.toLowerCase()))
+    throw badRequest(`Invalid query definition: Granularity '${granularity}' is not supported.`);
   const aggregation = record(d['aggregation']);
   const aggregations = Object.values(aggregation).map((a) => String(record(a)['name'] ?? 'Cost'));
   const grouping = (Array.isArray(d['grouping']) ? d['grouping'] : []).map((g) => {
     const name = String(record(g)['name']);
     const dim = DIMENSIONS[name.toLowerCase()];
-    if (!dim) throw badRequest(`Invalid query definition: Invalid dataset grouping: '${name}'; valid values: 'ServiceName', 'MeterCategory', 'ResourceGroupName', 'ResourceGroup', 'SubscriptionId', 'SubscriptionName'.`);
+    if (!dim)
+      throw badRequest(
+        `Invalid query definition: Invalid dataset grouping: '${name}'; valid values: 'ServiceName', 'MeterCategory', 'ResourceGroupName', 'ResourceGroup', 'SubscriptionId', 'SubscriptionName'.`,
+      );
     return { name, dim };
   });
-  if (grouping.length > 2) throw badRequest('Invalid query definition: Dataset grouping can contain at most 2 dimensions.');
+  if (grouping.length > 2)
+    throw badRequest('Invalid query definition: Dataset grouping can contain at most 2 dimensions.');
   const uses = new Set<string>();
   const filter = parseFilter(d['filter'], uses);
   return {
@@ -98,18 +117,26 @@ function period(body: Record<string, unknown>, now: number): { from: string; to:
       return { from: isoDay(monthStart), to: isoDay(today) };
     case 'thelastmonth':
     case 'thelastbillingmonth':
-      return { from: isoDay(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - 1, 1)), to: isoDay(monthStart - DAY_MS) };
+      return {
+        from: isoDay(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - 1, 1)),
+        to: isoDay(monthStart - DAY_MS),
+      };
     case 'weektodate':
       return { from: isoDay(today - ((date.getUTCDay() + 6) % 7) * DAY_MS), to: isoDay(today) };
     case 'custom': {
       const p = record(body['timePeriod']);
       const from = Date.parse(String(p['from']));
       const to = Date.parse(String(p['to']));
-      if (Number.isNaN(from) || Number.isNaN(to) || to < from) throw badRequest('Invalid query definition: timePeriod must have valid from and to dates for a Custom timeframe.');
+      if (Number.isNaN(from) || Number.isNaN(to) || to < from)
+        throw badRequest(
+          'Invalid query definition: timePeriod must have valid from and to dates for a Custom timeframe.',
+        );
       return { from: isoDay(from), to: isoDay(to) };
     }
     default:
-      throw badRequest(`Invalid query definition: Timeframe '${String(body['timeframe'])}' is not supported.`);
+      throw badRequest(
+        `Invalid query definition: Timeframe '${String(body['timeframe'])}' is not supported.`,
+      );
   }
 }
 
@@ -125,7 +152,10 @@ function query(rc: ArmRequest, scopedGroup: ResourceGroupRecord | undefined): Si
   const { from, to } = period(body, rc.now);
   const groups = rc.az.resourceGroups.filter((g) => g.subscriptionId === sub.subscriptionId);
   const totalWeight = groups.reduce((s, g) => s + g.costWeight, 0) || 1;
-  const slices = (scopedGroup ? [scopedGroup] : groups).map((g) => ({ name: g.name.toLowerCase(), share: g.costWeight / totalWeight }));
+  const slices = (scopedGroup ? [scopedGroup] : groups).map((g) => ({
+    name: g.name.toLowerCase(),
+    share: g.costWeight / totalWeight,
+  }));
   const sums = new Map<string, { key: unknown[]; date: string; usd: number }>();
   for (const row of rc.az.cost) {
     if (row.account !== sub.subscriptionId || row.date < from || row.date > to) continue;
@@ -133,7 +163,13 @@ function query(rc: ArmRequest, scopedGroup: ResourceGroupRecord | undefined): Si
     for (const slice of parts) {
       if (!dataset.filter({ service: row.service, group: slice.name })) continue;
       const key = dataset.grouping.map((g) =>
-        g.dim === 'service' ? row.service : g.dim === 'group' ? slice.name : g.dim === 'subscription' ? sub.subscriptionId : sub.displayName,
+        g.dim === 'service'
+          ? row.service
+          : g.dim === 'group'
+            ? slice.name
+            : g.dim === 'subscription'
+              ? sub.subscriptionId
+              : sub.displayName,
       );
       const date = dataset.daily ? row.date : '';
       const id = JSON.stringify([date, key]);
@@ -143,7 +179,9 @@ function query(rc: ArmRequest, scopedGroup: ResourceGroupRecord | undefined): Si
     }
   }
   const rows = [...sums.values()]
-    .sort((a, b) => a.date.localeCompare(b.date) || JSON.stringify(a.key).localeCompare(JSON.stringify(b.key)))
+    .sort(
+      (a, b) => a.date.localeCompare(b.date) || JSON.stringify(a.key).localeCompare(JSON.stringify(b.key)),
+    )
     .map((e) => [
       ...dataset.aggregations.map(() => Math.round(e.usd * 1e6) / 1e6),
       ...(dataset.daily ? [Number(e.date.replace(/-/g, ''))] : []),
@@ -152,7 +190,11 @@ function query(rc: ArmRequest, scopedGroup: ResourceGroupRecord | undefined): Si
     ]);
   let page;
   try {
-    page = paginate(rows, { token: rc.req.query.get('$skiptoken') ?? undefined, defaultSize: 1000, maxSize: 1000 }, rc.ctx.faults.current.pagination);
+    page = paginate(
+      rows,
+      { token: rc.req.query.get('$skiptoken') ?? undefined, defaultSize: 1000, maxSize: 1000 },
+      rc.ctx.faults.current.pagination,
+    );
   } catch (error) {
     if (error instanceof InvalidPageToken) throw badRequest(`Invalid skip token '${error.token}'.`);
     throw error;
@@ -164,7 +206,9 @@ function query(rc: ArmRequest, scopedGroup: ResourceGroupRecord | undefined): Si
     { name: 'Currency', type: 'String' },
   ];
   const id = randomUUID();
-  const scope = scopedGroup ? `subscriptions/${sub.subscriptionId}/resourceGroups/${scopedGroup.name}` : `subscriptions/${sub.subscriptionId}`;
+  const scope = scopedGroup
+    ? `subscriptions/${sub.subscriptionId}/resourceGroups/${scopedGroup.name}`
+    : `subscriptions/${sub.subscriptionId}`;
   return ok({
     id: `${scope}/providers/Microsoft.CostManagement/query/${id}`,
     name: id,
@@ -177,6 +221,20 @@ function query(rc: ArmRequest, scopedGroup: ResourceGroupRecord | undefined): Si
 }
 
 export const costRoutes: ArmRoute[] = [
-  { method: 'POST', path: `${SUB}/providers/Microsoft.CostManagement/query`, service: 'costmanagement', operation: 'query.usage', read: true, handle: (rc) => query(rc, undefined) },
-  { method: 'POST', path: `${RG}/providers/Microsoft.CostManagement/query`, service: 'costmanagement', operation: 'query.usage', read: true, handle: (rc) => query(rc, requireGroup(rc)) },
+  {
+    method: 'POST',
+    path: `${SUB}/providers/Microsoft.CostManagement/query`,
+    service: 'costmanagement',
+    operation: 'query.usage',
+    read: true,
+    handle: (rc) => query(rc, undefined),
+  },
+  {
+    method: 'POST',
+    path: `${RG}/providers/Microsoft.CostManagement/query`,
+    service: 'costmanagement',
+    operation: 'query.usage',
+    read: true,
+    handle: (rc) => query(rc, requireGroup(rc)),
+  },
 ];

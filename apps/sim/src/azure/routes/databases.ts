@@ -22,29 +22,72 @@ function action(type: Engine, name: 'start' | 'stop' | 'restart'): (rc: ArmReque
     const duration = rc.ctx.timing.transitionMs;
     if (name === 'start') {
       if (state !== 'Stopped') {
-        throw new AzureError(400, 'ServerIsNotStopped', `Start Server can only be performed on Stopped servers. Server Name = ${server.name}, Current Server State = ${state}`);
+        throw new AzureError(
+          400,
+          'ServerIsNotStopped',
+          `Start Server can only be performed on Stopped servers. Server Name = ${server.name}, Current Server State = ${state}`,
+        );
       }
       begin(server.state, 'Starting', 'Ready', duration, rc.ctx.clock);
     } else {
       if (state !== 'Ready') {
-        throw new AzureError(400, 'ServerIsNotReady', `Restart or Stop Server can only be performed on Started servers. Server Name = ${server.name}, Current Server State = ${state}`);
+        throw new AzureError(
+          400,
+          'ServerIsNotReady',
+          `Restart or Stop Server can only be performed on Started servers. Server Name = ${server.name}, Current Server State = ${state}`,
+        );
       }
       if (name === 'stop') begin(server.state, 'Stopping', 'Stopped', duration, rc.ctx.clock);
       else begin(server.state, 'Updating', 'Ready', duration, rc.ctx.clock);
     }
     const namespace = type.split('/')[0]!;
-    return accepted(rc, beginOperation(rc, { namespace, name, resourceId: server.id, location: server.location, durationMs: duration }));
+    return accepted(
+      rc,
+      beginOperation(rc, {
+        namespace,
+        name,
+        resourceId: server.id,
+        location: server.location,
+        durationMs: duration,
+      }),
+    );
   };
 }
 
 function engineRoutes(type: Engine, service: string): ArmRoute[] {
   const server = `${RG}/providers/${type}/{name}`;
   return [
-    ...resourceRoutes({ service, type, group: 'servers', render: (rc, s) => renderFlexServer(s, rc.ctx.clock) }),
-    { method: 'POST', path: `${server}/start`, service, operation: 'servers.start', handle: action(type, 'start') },
-    { method: 'POST', path: `${server}/stop`, service, operation: 'servers.stop', handle: action(type, 'stop') },
-    { method: 'POST', path: `${server}/restart`, service, operation: 'servers.restart', handle: action(type, 'restart') },
+    ...resourceRoutes({
+      service,
+      type,
+      group: 'servers',
+      render: (rc, s) => renderFlexServer(s, rc.ctx.clock),
+    }),
+    {
+      method: 'POST',
+      path: `${server}/start`,
+      service,
+      operation: 'servers.start',
+      handle: action(type, 'start'),
+    },
+    {
+      method: 'POST',
+      path: `${server}/stop`,
+      service,
+      operation: 'servers.stop',
+      handle: action(type, 'stop'),
+    },
+    {
+      method: 'POST',
+      path: `${server}/restart`,
+      service,
+      operation: 'servers.restart',
+      handle: action(type, 'restart'),
+    },
   ];
 }
 
-export const databaseRoutes: ArmRoute[] = [...engineRoutes(T.postgres, 'dbforpostgresql'), ...engineRoutes(T.mysql, 'dbformysql')];
+export const databaseRoutes: ArmRoute[] = [
+  ...engineRoutes(T.postgres, 'dbforpostgresql'),
+  ...engineRoutes(T.mysql, 'dbformysql'),
+];

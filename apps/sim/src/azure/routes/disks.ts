@@ -18,13 +18,39 @@ function remove(type: typeof T.disk | typeof T.snapshot): (rc: ArmRequest) => Si
     }
     const at = r.deleteAt ?? rc.now + rc.ctx.timing.transitionMs;
     if (r.deleteAt === undefined) scheduleDelete(rc.az, r, at);
-    return accepted(rc, beginOperation(rc, { namespace: 'Microsoft.Compute', name: 'delete', resourceId: r.id, location: r.location, durationMs: at - rc.now }));
+    return accepted(
+      rc,
+      beginOperation(rc, {
+        namespace: 'Microsoft.Compute',
+        name: 'delete',
+        resourceId: r.id,
+        location: r.location,
+        durationMs: at - rc.now,
+      }),
+    );
   };
 }
 
 export const diskRoutes: ArmRoute[] = [
   ...resourceRoutes({ service: 'compute', type: T.disk, group: 'disks', render: (_rc, d) => renderDisk(d) }),
-  { method: 'DELETE', path: `${RG}/providers/${T.disk}/{name}`, service: 'compute', operation: 'disks.delete', handle: remove(T.disk) },
-  ...resourceRoutes({ service: 'compute', type: T.snapshot, group: 'snapshots', render: (_rc, s) => renderSnapshot(s) }),
-  { method: 'DELETE', path: `${RG}/providers/${T.snapshot}/{name}`, service: 'compute', operation: 'snapshots.delete', handle: remove(T.snapshot) },
+  {
+    method: 'DELETE',
+    path: `${RG}/providers/${T.disk}/{name}`,
+    service: 'compute',
+    operation: 'disks.delete',
+    handle: remove(T.disk),
+  },
+  ...resourceRoutes({
+    service: 'compute',
+    type: T.snapshot,
+    group: 'snapshots',
+    render: (_rc, s) => renderSnapshot(s),
+  }),
+  {
+    method: 'DELETE',
+    path: `${RG}/providers/${T.snapshot}/{name}`,
+    service: 'compute',
+    operation: 'snapshots.delete',
+    handle: remove(T.snapshot),
+  },
 ];

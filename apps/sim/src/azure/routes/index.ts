@@ -23,7 +23,14 @@ export const ARM_ROUTES: readonly ArmRoute[] = [
   ...securityRoutes,
   ...monitorRoutes,
   ...costRoutes,
-  { method: 'POST', path: '/providers/Microsoft.ResourceGraph/resources', service: 'resourcegraph', operation: 'resources', read: true, handle: queryResources },
+  {
+    method: 'POST',
+    path: '/providers/Microsoft.ResourceGraph/resources',
+    service: 'resourcegraph',
+    operation: 'resources',
+    read: true,
+    handle: queryResources,
+  },
 ];
 
 /** Provider namespaces the route table knows, lower-cased (for ARM's InvalidResourceType). */

@@ -1,7 +1,15 @@
 import type { SimResponse } from '../../core/http.ts';
 import { AzureError, groupNotFound } from '../arm/errors.ts';
 import { getOperation } from '../arm/lro.ts';
-import { jsonBody, listPage, ok, requireGroup, requireSubscription, scoped, type ArmRequest } from '../arm/request.ts';
+import {
+  jsonBody,
+  listPage,
+  ok,
+  requireGroup,
+  requireSubscription,
+  scoped,
+  type ArmRequest,
+} from '../arm/request.ts';
 import type { ArmRoute } from '../arm/router.ts';
 import { allResources, findGroup, findResource, findSubscription } from '../estate.ts';
 import { AZURE_REGIONS } from '../gen/groups.ts';
@@ -41,7 +49,12 @@ function parseFilter(text: string | null): Filter {
         checks.push((r) => r.name.toLowerCase().includes(needle));
         continue;
       }
-      if (!eq) throw new AzureError(400, 'InvalidFilterInQueryString', `Invalid $filter '${text}' specified in the query string.`);
+      if (!eq)
+        throw new AzureError(
+          400,
+          'InvalidFilterInQueryString',
+          `Invalid $filter '${text}' specified in the query string.`,
+        );
       const [, field, value] = eq;
       const v = value!.toLowerCase();
       switch (field!.toLowerCase()) {
@@ -64,12 +77,20 @@ function parseFilter(text: string | null): Filter {
           tagValue = value;
           break;
         default:
-          throw new AzureError(400, 'InvalidFilterInQueryString', `Invalid $filter '${text}' specified in the query string.`);
+          throw new AzureError(
+            400,
+            'InvalidFilterInQueryString',
+            `Invalid $filter '${text}' specified in the query string.`,
+          );
       }
     }
     if (tagName !== undefined) {
       const key = tagName.toLowerCase();
-      checks.push((r) => Object.entries(r.tags).some(([k, val]) => k.toLowerCase() === key && (tagValue === undefined || val === tagValue)));
+      checks.push((r) =>
+        Object.entries(r.tags).some(
+          ([k, val]) => k.toLowerCase() === key && (tagValue === undefined || val === tagValue),
+        ),
+      );
     }
     return (r: AnyResource): boolean => checks.every((c) => c(r));
   });
@@ -85,7 +106,11 @@ function listResources(rc: ArmRequest): SimResponse {
 
 function listGroups(rc: ArmRequest): SimResponse {
   const sub = requireSubscription(rc);
-  return listPage(rc, rc.az.resourceGroups.filter((g) => g.subscriptionId === sub.subscriptionId), renderGroup);
+  return listPage(
+    rc,
+    rc.az.resourceGroups.filter((g) => g.subscriptionId === sub.subscriptionId),
+    renderGroup,
+  );
 }
 
 function locations(rc: ArmRequest): SimResponse {
@@ -109,23 +134,36 @@ function tagTarget(rc: ArmRequest): AnyResource | ResourceGroupRecord {
   if (resource) return resource;
   const m = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)$/i.exec(scope);
   if (m) {
-    if (!findSubscription(rc.az, m[1]!)) throw new AzureError(404, 'SubscriptionNotFound', `The subscription '${m[1]}' could not be found.`);
+    if (!findSubscription(rc.az, m[1]!))
+      throw new AzureError(404, 'SubscriptionNotFound', `The subscription '${m[1]}' could not be found.`);
     const group = findGroup(rc.az, m[1]!, m[2]!);
     if (!group) throw groupNotFound(m[2]!);
     return group;
   }
   const parts = scope.split('/');
-  throw new AzureError(404, 'ResourceNotFound', `The Resource '${parts.slice(-2).join('/')}' under resource group '${parts[4] ?? ''}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`);
+  throw new AzureError(
+    404,
+    'ResourceNotFound',
+    `The Resource '${parts.slice(-2).join('/')}' under resource group '${parts[4] ?? ''}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+  );
 }
 
 function tagsResource(rc: ArmRequest, tags: Record<string, string>): SimResponse {
-  return ok({ id: `${rc.params['scope']}/providers/Microsoft.Resources/tags/default`, name: 'default', type: 'Microsoft.Resources/tags', properties: { tags } });
+  return ok({
+    id: `${rc.params['scope']}/providers/Microsoft.Resources/tags/default`,
+    name: 'default',
+    type: 'Microsoft.Resources/tags',
+    properties: { tags },
+  });
 }
 
 function tagsBody(rc: ArmRequest): { operation: string; tags: Record<string, string> } {
   const body = jsonBody(rc);
   const properties = body['properties'];
-  const raw = typeof properties === 'object' && properties !== null ? (properties as Record<string, unknown>)['tags'] : undefined;
+  const raw =
+    typeof properties === 'object' && properties !== null
+      ? (properties as Record<string, unknown>)['tags']
+      : undefined;
   return { operation: String(body['operation'] ?? 'Replace'), tags: parseTags(raw ?? {}) };
 }
 
@@ -139,7 +177,12 @@ function updateTags(rc: ArmRequest, replaceOnly: boolean): SimResponse {
     const next = { ...target.tags };
     for (const [k, v] of Object.entries(tags)) if (next[k] === v || v === '') delete next[k];
     target.tags = next;
-  } else throw new AzureError(400, 'InvalidRequestContent', `The request content was invalid and could not be deserialized: 'Requested value '${operation}' was not found. Path 'operation'.'.`);
+  } else
+    throw new AzureError(
+      400,
+      'InvalidRequestContent',
+      `The request content was invalid and could not be deserialized: 'Requested value '${operation}' was not found. Path 'operation'.'.`,
+    );
   return tagsResource(rc, target.tags);
 }
 
@@ -148,23 +191,94 @@ function operationService(params: Record<string, string>): string {
 }
 
 export const resourceRoutes: ArmRoute[] = [
-  { method: 'GET', path: '/subscriptions', service: 'resources', operation: 'subscriptions.list', handle: (rc) => listPage(rc, rc.az.subscriptions, renderSubscription) },
-  { method: 'GET', path: SUB, service: 'resources', operation: 'subscriptions.get', handle: (rc) => ok(renderSubscription(requireSubscription(rc))) },
-  { method: 'GET', path: `${SUB}/locations`, service: 'resources', operation: 'subscriptions.listLocations', handle: locations },
+  {
+    method: 'GET',
+    path: '/subscriptions',
+    service: 'resources',
+    operation: 'subscriptions.list',
+    handle: (rc) => listPage(rc, rc.az.subscriptions, renderSubscription),
+  },
+  {
+    method: 'GET',
+    path: SUB,
+    service: 'resources',
+    operation: 'subscriptions.get',
+    handle: (rc) => ok(renderSubscription(requireSubscription(rc))),
+  },
+  {
+    method: 'GET',
+    path: `${SUB}/locations`,
+    service: 'resources',
+    operation: 'subscriptions.listLocations',
+    handle: locations,
+  },
   {
     method: 'GET',
     path: '/tenants',
     service: 'resources',
     operation: 'tenants.list',
-    handle: (rc) => ok({ value: [{ id: `/tenants/${rc.az.tenantId}`, tenantId: rc.az.tenantId, tenantCategory: 'Home', displayName: 'Contoso', defaultDomain: 'contoso.onmicrosoft.com' }] }),
+    handle: (rc) =>
+      ok({
+        value: [
+          {
+            id: `/tenants/${rc.az.tenantId}`,
+            tenantId: rc.az.tenantId,
+            tenantCategory: 'Home',
+            displayName: 'Contoso',
+            defaultDomain: 'contoso.onmicrosoft.com',
+          },
+        ],
+      }),
   },
-  { method: 'GET', path: `${SUB}/resourcegroups`, service: 'resources', operation: 'resourceGroups.list', handle: listGroups },
-  { method: 'GET', path: RG, service: 'resources', operation: 'resourceGroups.get', handle: (rc) => ok(renderGroup(requireGroup(rc))) },
-  { method: 'GET', path: `${SUB}/resources`, service: 'resources', operation: 'resources.list', handle: listResources },
-  { method: 'GET', path: `${RG}/resources`, service: 'resources', operation: 'resources.listByResourceGroup', handle: listResources },
-  { method: 'GET', path: '{*scope}/providers/Microsoft.Resources/tags/default', service: 'resources', operation: 'tagsOperations.getAtScope', handle: (rc) => tagsResource(rc, tagTarget(rc).tags) },
-  { method: 'PUT', path: '{*scope}/providers/Microsoft.Resources/tags/default', service: 'resources', operation: 'tagsOperations.createOrUpdateAtScope', handle: (rc) => updateTags(rc, true) },
-  { method: 'PATCH', path: '{*scope}/providers/Microsoft.Resources/tags/default', service: 'resources', operation: 'tagsOperations.updateAtScope', handle: (rc) => updateTags(rc, false) },
+  {
+    method: 'GET',
+    path: `${SUB}/resourcegroups`,
+    service: 'resources',
+    operation: 'resourceGroups.list',
+    handle: listGroups,
+  },
+  {
+    method: 'GET',
+    path: RG,
+    service: 'resources',
+    operation: 'resourceGroups.get',
+    handle: (rc) => ok(renderGroup(requireGroup(rc))),
+  },
+  {
+    method: 'GET',
+    path: `${SUB}/resources`,
+    service: 'resources',
+    operation: 'resources.list',
+    handle: listResources,
+  },
+  {
+    method: 'GET',
+    path: `${RG}/resources`,
+    service: 'resources',
+    operation: 'resources.listByResourceGroup',
+    handle: listResources,
+  },
+  {
+    method: 'GET',
+    path: '{*scope}/providers/Microsoft.Resources/tags/default',
+    service: 'resources',
+    operation: 'tagsOperations.getAtScope',
+    handle: (rc) => tagsResource(rc, tagTarget(rc).tags),
+  },
+  {
+    method: 'PUT',
+    path: '{*scope}/providers/Microsoft.Resources/tags/default',
+    service: 'resources',
+    operation: 'tagsOperations.createOrUpdateAtScope',
+    handle: (rc) => updateTags(rc, true),
+  },
+  {
+    method: 'PATCH',
+    path: '{*scope}/providers/Microsoft.Resources/tags/default',
+    service: 'resources',
+    operation: 'tagsOperations.updateAtScope',
+    handle: (rc) => updateTags(rc, false),
+  },
   {
     method: 'DELETE',
     path: '{*scope}/providers/Microsoft.Resources/tags/default',
@@ -175,5 +289,11 @@ export const resourceRoutes: ArmRoute[] = [
       return { status: 200, headers: { 'content-length': '0' }, body: '' };
     },
   },
-  { method: 'GET', path: `${SUB}/providers/{namespace}/locations/{location}/{kind}/{operationId}`, service: operationService, operation: 'operations.get', handle: getOperation },
+  {
+    method: 'GET',
+    path: `${SUB}/providers/{namespace}/locations/{location}/{kind}/{operationId}`,
+    service: operationService,
+    operation: 'operations.get',
+    handle: getOperation,
+  },
 ];

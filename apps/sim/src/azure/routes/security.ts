@@ -8,7 +8,13 @@ import { resourceRoutes, RG } from './kit.ts';
 const VAULT = `${RG}/providers/${T.vault}/{name}`;
 
 export const securityRoutes: ArmRoute[] = [
-  ...resourceRoutes({ service: 'keyvault', type: T.vault, group: 'vaults', names: { listAll: 'listBySubscription' }, render: (_rc, v) => renderVault(v) }),
+  ...resourceRoutes({
+    service: 'keyvault',
+    type: T.vault,
+    group: 'vaults',
+    names: { listAll: 'listBySubscription' },
+    render: (_rc, v) => renderVault(v),
+  }),
   {
     method: 'GET',
     path: `${VAULT}/keys`,
@@ -27,9 +33,20 @@ export const securityRoutes: ArmRoute[] = [
     handle: (rc) => {
       const vault = requireResource(rc, T.vault);
       const key = vault.keys.find((k) => k.name.toLowerCase() === rc.params['key']!.toLowerCase());
-      if (!key) throw new AzureError(404, 'KeyNotFound', `The key '${rc.params['key']}' could not be found in vault '${vault.name}'.`);
+      if (!key)
+        throw new AzureError(
+          404,
+          'KeyNotFound',
+          `The key '${rc.params['key']}' could not be found in vault '${vault.name}'.`,
+        );
       return ok(renderKey(vault, key));
     },
   },
-  ...resourceRoutes({ service: 'managedidentity', type: T.identity, group: 'userAssignedIdentities', names: { listAll: 'listBySubscription' }, render: (_rc, i) => renderIdentity(i) }),
+  ...resourceRoutes({
+    service: 'managedidentity',
+    type: T.identity,
+    group: 'userAssignedIdentities',
+    names: { listAll: 'listBySubscription' },
+    render: (_rc, i) => renderIdentity(i),
+  }),
 ];

@@ -6,7 +6,11 @@ import { SqlDate, SqlTimestamp, type Row } from './values.ts';
 export type SchemaNode = { type: string; mode?: 'REPEATED'; fields?: Record<string, SchemaNode> };
 
 const s = (type: string): SchemaNode => ({ type });
-const rec = (fields: Record<string, SchemaNode>, repeated = false): SchemaNode => ({ type: 'RECORD', fields, ...(repeated ? { mode: 'REPEATED' as const } : {}) });
+const rec = (fields: Record<string, SchemaNode>, repeated = false): SchemaNode => ({
+  type: 'RECORD',
+  fields,
+  ...(repeated ? { mode: 'REPEATED' as const } : {}),
+});
 const kv = rec({ key: s('STRING'), value: s('STRING') }, true);
 
 export const BILLING_SCHEMA: Record<string, SchemaNode> = {
@@ -15,7 +19,13 @@ export const BILLING_SCHEMA: Record<string, SchemaNode> = {
   sku: rec({ id: s('STRING'), description: s('STRING') }),
   usage_start_time: s('TIMESTAMP'),
   usage_end_time: s('TIMESTAMP'),
-  project: rec({ id: s('STRING'), number: s('STRING'), name: s('STRING'), labels: kv, ancestry_numbers: s('STRING') }),
+  project: rec({
+    id: s('STRING'),
+    number: s('STRING'),
+    name: s('STRING'),
+    labels: kv,
+    ancestry_numbers: s('STRING'),
+  }),
   labels: kv,
   system_labels: kv,
   location: rec({ location: s('STRING'), country: s('STRING'), region: s('STRING'), zone: s('STRING') }),
@@ -23,8 +33,16 @@ export const BILLING_SCHEMA: Record<string, SchemaNode> = {
   cost: s('FLOAT'),
   currency: s('STRING'),
   currency_conversion_rate: s('FLOAT'),
-  usage: rec({ amount: s('FLOAT'), unit: s('STRING'), amount_in_pricing_units: s('FLOAT'), pricing_unit: s('STRING') }),
-  credits: rec({ name: s('STRING'), amount: s('FLOAT'), full_name: s('STRING'), id: s('STRING'), type: s('STRING') }, true),
+  usage: rec({
+    amount: s('FLOAT'),
+    unit: s('STRING'),
+    amount_in_pricing_units: s('FLOAT'),
+    pricing_unit: s('STRING'),
+  }),
+  credits: rec(
+    { name: s('STRING'), amount: s('FLOAT'), full_name: s('STRING'), id: s('STRING'), type: s('STRING') },
+    true,
+  ),
   invoice: rec({ month: s('STRING') }),
   cost_type: s('STRING'),
   cost_at_list: s('FLOAT'),
@@ -34,7 +52,10 @@ export const BILLING_SCHEMA: Record<string, SchemaNode> = {
 };
 
 /** Pseudo-columns of an ingestion-time partitioned table. */
-export const PSEUDO_COLUMNS: Record<string, SchemaNode> = { _PARTITIONTIME: s('TIMESTAMP'), _PARTITIONDATE: s('DATE') };
+export const PSEUDO_COLUMNS: Record<string, SchemaNode> = {
+  _PARTITIONTIME: s('TIMESTAMP'),
+  _PARTITIONDATE: s('DATE'),
+};
 
 /** The schema as BigQuery's tables.get reports it. */
 export function schemaFields(nodes: Record<string, SchemaNode> = BILLING_SCHEMA): Record<string, unknown>[] {
@@ -64,7 +85,10 @@ export function billingRows(estate: GcpEstate): Row[] {
     return {
       billing_account_id: billing.billingAccountId,
       service: { id: svc?.id ?? '', description: r.service },
-      sku: { id: (svc?.id ?? '0000-0000-0000').split('-').reverse().join('-'), description: `${r.service} usage` },
+      sku: {
+        id: (svc?.id ?? '0000-0000-0000').split('-').reverse().join('-'),
+        description: `${r.service} usage`,
+      },
       usage_start_time: new SqlTimestamp(start),
       usage_end_time: new SqlTimestamp(start + 3_600_000),
       project: {
@@ -81,7 +105,12 @@ export function billingRows(estate: GcpEstate): Row[] {
       cost: r.usd,
       currency: 'USD',
       currency_conversion_rate: 1,
-      usage: { amount: Math.round(r.usd * 3600 * 100) / 100, unit: 'seconds', amount_in_pricing_units: r.usd, pricing_unit: 'hour' },
+      usage: {
+        amount: Math.round(r.usd * 3600 * 100) / 100,
+        unit: 'seconds',
+        amount_in_pricing_units: r.usd,
+        pricing_unit: 'hour',
+      },
       credits: [],
       invoice: { month: r.date.slice(0, 7).replace('-', '') },
       cost_type: 'regular',

@@ -2,7 +2,16 @@ import { BILLING_SCHEMA, PSEUDO_COLUMNS, type SchemaNode } from './billing-table
 import { callScalar, PART_ARGUMENT } from './sql-functions.ts';
 import { queryError } from './sql-lexer.ts';
 import type { Expr, Pos } from './sql-parser.ts';
-import { compareValues, parseDate, parseTimestamp, SqlDate, SqlInterval, SqlTimestamp, type Row, type Value } from './values.ts';
+import {
+  compareValues,
+  parseDate,
+  parseTimestamp,
+  SqlDate,
+  SqlInterval,
+  SqlTimestamp,
+  type Row,
+  type Value,
+} from './values.ts';
 
 export const AGGREGATES = new Set(['SUM', 'COUNT', 'AVG', 'MIN', 'MAX', 'ANY_VALUE', 'COUNTIF']);
 
@@ -27,7 +36,11 @@ export function resolveColumn(path: readonly string[], pos: Pos): SchemaNode {
   if (!node) throw queryError(`Unrecognized name: ${path[0]}`, pos);
   for (const part of path.slice(1)) {
     const next: SchemaNode | undefined = node.fields?.[part];
-    if (!next) throw queryError(`Field name ${part} does not exist in ${node.type === 'RECORD' ? 'STRUCT' : node.type}`, pos);
+    if (!next)
+      throw queryError(
+        `Field name ${part} does not exist in ${node.type === 'RECORD' ? 'STRUCT' : node.type}`,
+        pos,
+      );
     node = next;
   }
   return node;
@@ -40,7 +53,8 @@ function truthy(v: Value): boolean {
 function arithmetic(op: string, x: Value, y: Value, pos: Pos): Value {
   if (x === null || y === null) return null;
   if (op === '||') return `${String(x)}${String(y)}`;
-  if (typeof x !== 'number' || typeof y !== 'number') throw queryError(`No matching signature for operator ${op} for argument types`, pos);
+  if (typeof x !== 'number' || typeof y !== 'number')
+    throw queryError(`No matching signature for operator ${op} for argument types`, pos);
   if (op === '+') return x + y;
   if (op === '-') return x - y;
   if (op === '*') return x * y;
@@ -49,7 +63,13 @@ function arithmetic(op: string, x: Value, y: Value, pos: Pos): Value {
 }
 
 function like(text: string, pattern: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\*]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.')}$`, 's');
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+?^${}()|[\]\\*]/g, '\\$&')
+      .replace(/%/g, '.*')
+      .replace(/_/g, '.')}$`,
+    's',
+  );
   return re.test(text);
 }
 
@@ -61,7 +81,11 @@ function cast(v: Value, type: string, safe: boolean, pos: Pos): Value {
   };
   switch (type) {
     case 'STRING':
-      return v instanceof SqlDate ? v.iso : v instanceof SqlTimestamp ? new Date(v.ms).toISOString().replace('T', ' ').replace('.000Z', '+00') : String(v);
+      return v instanceof SqlDate
+        ? v.iso
+        : v instanceof SqlTimestamp
+          ? new Date(v.ms).toISOString().replace('T', ' ').replace('.000Z', '+00')
+          : String(v);
     case 'FLOAT64':
     case 'NUMERIC':
     case 'BIGNUMERIC': {
@@ -73,7 +97,11 @@ function cast(v: Value, type: string, safe: boolean, pos: Pos): Value {
       return Number.isFinite(n) ? Math.round(n) : fail();
     }
     case 'DATE':
-      return v instanceof SqlDate ? v : v instanceof SqlTimestamp ? new SqlDate(new Date(v.ms).toISOString().slice(0, 10)) : (parseDate(String(v)) ?? fail());
+      return v instanceof SqlDate
+        ? v
+        : v instanceof SqlTimestamp
+          ? new SqlDate(new Date(v.ms).toISOString().slice(0, 10))
+          : (parseDate(String(v)) ?? fail());
     case 'TIMESTAMP': {
       if (v instanceof SqlTimestamp) return v;
       if (v instanceof SqlDate) return new SqlTimestamp(v.ms);
@@ -104,7 +132,11 @@ function aggregate(e: Extract<Expr, { k: 'call' }>, env: EvalEnv): Value {
       return values.length ? values.reduce<number>((s, v) => s + Number(v), 0) / values.length : null;
     case 'MIN':
     case 'MAX':
-      return values.reduce<Value>((best, v) => (best === null || (compareValues(v, best) ?? 0) * (e.name === 'MIN' ? -1 : 1) > 0 ? v : best), null);
+      return values.reduce<Value>(
+        (best, v) =>
+          best === null || (compareValues(v, best) ?? 0) * (e.name === 'MIN' ? -1 : 1) > 0 ? v : best,
+        null,
+      );
     default:
       return values[0] ?? null;
   }
@@ -133,7 +165,16 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
       const row = env.row ?? env.group?.[0];
       if (!row) return null;
       let v: Value = row;
-      for (const part of columnPath(e.path, env.qualifiers)) v = v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof SqlDate) && !(v instanceof SqlTimestamp) && !(v instanceof SqlInterval) ? ((v as Row)[part] ?? null) : null;
+      for (const part of columnPath(e.path, env.qualifiers))
+        v =
+          v &&
+          typeof v === 'object' &&
+          !Array.isArray(v) &&
+          !(v instanceof SqlDate) &&
+          !(v instanceof SqlTimestamp) &&
+          !(v instanceof SqlInterval)
+            ? ((v as Row)[part] ?? null)
+            : null;
       return v;
     }
     case 'call': {
@@ -142,7 +183,8 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
       const parts: string[] = [];
       const args: Value[] = [];
       e.args.forEach((arg, i) => {
-        if (i === partIndex && arg.k === 'col' && arg.path.length === 1) parts.push(arg.path[0]!.toUpperCase());
+        if (i === partIndex && arg.k === 'col' && arg.path.length === 1)
+          parts.push(arg.path[0]!.toUpperCase());
         else args.push(evaluate(arg, env));
       });
       return callScalar(e.name, args, parts, env.now, e.pos);
@@ -165,7 +207,17 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
       if (['=', '!=', '<', '<=', '>', '>='].includes(e.op)) {
         const c = compareValues(l, r);
         if (c === null) return null;
-        return e.op === '=' ? c === 0 : e.op === '!=' ? c !== 0 : e.op === '<' ? c < 0 : e.op === '<=' ? c <= 0 : e.op === '>' ? c > 0 : c >= 0;
+        return e.op === '='
+          ? c === 0
+          : e.op === '!='
+            ? c !== 0
+            : e.op === '<'
+              ? c < 0
+              : e.op === '<='
+                ? c <= 0
+                : e.op === '>'
+                  ? c > 0
+                  : c >= 0;
       }
       return arithmetic(e.op, l, r, { line: 1, col: 1 });
     }
@@ -203,9 +255,17 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
     case 'extract': {
       const v = evaluate(e.e, env);
       if (v === null) return null;
-      const ms = v instanceof SqlDate || v instanceof SqlTimestamp ? v.ms : (parseTimestamp(String(v)) ?? NaN);
+      const ms =
+        v instanceof SqlDate || v instanceof SqlTimestamp ? v.ms : (parseTimestamp(String(v)) ?? NaN);
       const d = new Date(ms);
-      const parts: Record<string, number> = { YEAR: d.getUTCFullYear(), MONTH: d.getUTCMonth() + 1, DAY: d.getUTCDate(), DAYOFWEEK: d.getUTCDay() + 1, HOUR: d.getUTCHours(), QUARTER: Math.floor(d.getUTCMonth() / 3) + 1 };
+      const parts: Record<string, number> = {
+        YEAR: d.getUTCFullYear(),
+        MONTH: d.getUTCMonth() + 1,
+        DAY: d.getUTCDate(),
+        DAYOFWEEK: d.getUTCDay() + 1,
+        HOUR: d.getUTCHours(),
+        QUARTER: Math.floor(d.getUTCMonth() / 3) + 1,
+      };
       return parts[e.part] ?? null;
     }
     case 'interval': {
@@ -215,7 +275,10 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
     case 'case': {
       const subject = e.subject ? evaluate(e.subject, env) : undefined;
       for (const w of e.whens) {
-        const hit = subject === undefined ? truthy(evaluate(w.when, env)) : compareValues(subject, evaluate(w.when, env)) === 0;
+        const hit =
+          subject === undefined
+            ? truthy(evaluate(w.when, env))
+            : compareValues(subject, evaluate(w.when, env)) === 0;
         if (hit) return evaluate(w.then, env);
       }
       return e.otherwise ? evaluate(e.otherwise, env) : null;
@@ -247,7 +310,11 @@ export function hasAggregate(e: Expr): boolean {
     case 'like':
       return hasAggregate(e.e) || hasAggregate(e.pattern);
     case 'case':
-      return (e.subject ? hasAggregate(e.subject) : false) || e.whens.some((w) => hasAggregate(w.when) || hasAggregate(w.then)) || (e.otherwise ? hasAggregate(e.otherwise) : false);
+      return (
+        (e.subject ? hasAggregate(e.subject) : false) ||
+        e.whens.some((w) => hasAggregate(w.when) || hasAggregate(w.then)) ||
+        (e.otherwise ? hasAggregate(e.otherwise) : false)
+      );
     default:
       return false;
   }

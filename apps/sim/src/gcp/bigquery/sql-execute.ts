@@ -24,9 +24,24 @@ export interface ExecuteInput {
 }
 
 const DATE_FUNCS = new Set(['DATE', 'DATE_SUB', 'DATE_ADD', 'DATE_TRUNC', 'CURRENT_DATE', 'PARSE_DATE']);
-const TIMESTAMP_FUNCS = new Set(['TIMESTAMP', 'TIMESTAMP_SUB', 'TIMESTAMP_ADD', 'TIMESTAMP_TRUNC', 'CURRENT_TIMESTAMP']);
+const TIMESTAMP_FUNCS = new Set([
+  'TIMESTAMP',
+  'TIMESTAMP_SUB',
+  'TIMESTAMP_ADD',
+  'TIMESTAMP_TRUNC',
+  'CURRENT_TIMESTAMP',
+]);
 const STRING_FUNCS = new Set(['FORMAT_DATE', 'FORMAT_TIMESTAMP', 'LOWER', 'UPPER', 'CONCAT', 'SUBSTR']);
-const CAST_TYPES: Readonly<Record<string, string>> = { STRING: 'STRING', FLOAT64: 'FLOAT', NUMERIC: 'NUMERIC', BIGNUMERIC: 'BIGNUMERIC', INT64: 'INTEGER', DATE: 'DATE', TIMESTAMP: 'TIMESTAMP', BOOL: 'BOOLEAN' };
+const CAST_TYPES: Readonly<Record<string, string>> = {
+  STRING: 'STRING',
+  FLOAT64: 'FLOAT',
+  NUMERIC: 'NUMERIC',
+  BIGNUMERIC: 'BIGNUMERIC',
+  INT64: 'INTEGER',
+  DATE: 'DATE',
+  TIMESTAMP: 'TIMESTAMP',
+  BOOL: 'BOOLEAN',
+};
 
 /** Checks every column reference against the export's schema (select aliases allowed where given). */
 function checkColumns(e: Expr, qualifiers: ReadonlySet<string>, aliases: ReadonlySet<string>): void {
@@ -55,7 +70,11 @@ function checkColumns(e: Expr, qualifiers: ReadonlySet<string>, aliases: Readonl
       checkColumns(e.pattern, qualifiers, aliases);
       return;
     case 'case':
-      [...(e.subject ? [e.subject] : []), ...e.whens.flatMap((w) => [w.when, w.then]), ...(e.otherwise ? [e.otherwise] : [])].forEach((x) => checkColumns(x, qualifiers, aliases));
+      [
+        ...(e.subject ? [e.subject] : []),
+        ...e.whens.flatMap((w) => [w.when, w.then]),
+        ...(e.otherwise ? [e.otherwise] : []),
+      ].forEach((x) => checkColumns(x, qualifiers, aliases));
       return;
     case 'not':
     case 'neg':
@@ -74,7 +93,15 @@ function checkColumns(e: Expr, qualifiers: ReadonlySet<string>, aliases: Readonl
 function typeOf(e: Expr, input: ExecuteInput): string {
   switch (e.k) {
     case 'lit':
-      return typeof e.v === 'string' ? 'STRING' : typeof e.v === 'boolean' ? 'BOOLEAN' : typeof e.v === 'number' ? (Number.isInteger(e.v) ? 'INTEGER' : 'FLOAT') : 'INTEGER';
+      return typeof e.v === 'string'
+        ? 'STRING'
+        : typeof e.v === 'boolean'
+          ? 'BOOLEAN'
+          : typeof e.v === 'number'
+            ? Number.isInteger(e.v)
+              ? 'INTEGER'
+              : 'FLOAT'
+            : 'INTEGER';
     case 'typed':
       return e.type;
     case 'param':
@@ -124,18 +151,30 @@ function outputName(e: Expr, alias: string | undefined, index: number): string {
 /** Runs a parsed SELECT over the export rows: WHERE, GROUP BY, HAVING, SELECT, DISTINCT, ORDER BY, LIMIT. */
 export function executeQuery(input: ExecuteInput): QueryResult {
   const { query } = input;
-  if (query.select.some((s) => s.star)) throw queryError('SELECT * over the billing export is not supported here; name the columns', query.from.pos);
+  if (query.select.some((s) => s.star))
+    throw queryError(
+      'SELECT * over the billing export is not supported here; name the columns',
+      query.from.pos,
+    );
   const aliases = new Set(query.select.map((s) => s.alias).filter((a): a is string => !!a));
   for (const item of query.select) checkColumns(item.expr, input.qualifiers, new Set());
   if (query.where) {
     checkColumns(query.where, input.qualifiers, new Set());
-    if (hasAggregate(query.where)) throw queryError('Aggregate function not allowed in WHERE clause', query.from.pos);
+    if (hasAggregate(query.where))
+      throw queryError('Aggregate function not allowed in WHERE clause', query.from.pos);
   }
-  for (const e of [...query.groupBy, ...(query.having ? [query.having] : []), ...query.orderBy.map((o) => o.expr)]) checkColumns(e, input.qualifiers, aliases);
+  for (const e of [
+    ...query.groupBy,
+    ...(query.having ? [query.having] : []),
+    ...query.orderBy.map((o) => o.expr),
+  ])
+    checkColumns(e, input.qualifiers, aliases);
 
   const params = new Map([...input.params].map(([k, v]) => [k, v.value]));
   const base: Omit<EvalEnv, 'row'> = { params, qualifiers: input.qualifiers, now: input.now };
-  const filtered = query.where ? input.rows.filter((row) => evaluate(query.where!, { ...base, row }) === true) : [...input.rows];
+  const filtered = query.where
+    ? input.rows.filter((row) => evaluate(query.where!, { ...base, row }) === true)
+    : [...input.rows];
 
   // Resolve GROUP BY / ORDER BY references to select items: positions (1-based) and aliases.
   const selectExprFor = (e: Expr): Expr => {
@@ -151,7 +190,10 @@ export function executeQuery(input: ExecuteInput): QueryResult {
     return e;
   };
   const groupExprs = query.groupBy.map(selectExprFor);
-  const grouped = groupExprs.length > 0 || query.select.some((s) => hasAggregate(s.expr)) || (query.having !== undefined && hasAggregate(query.having));
+  const grouped =
+    groupExprs.length > 0 ||
+    query.select.some((s) => hasAggregate(s.expr)) ||
+    (query.having !== undefined && hasAggregate(query.having));
 
   let envs: EvalEnv[];
   if (grouped) {
@@ -175,22 +217,37 @@ export function executeQuery(input: ExecuteInput): QueryResult {
     const keys = query.orderBy.map((o) => {
       const index = query.select.findIndex((s, i) => {
         const resolved = selectExprFor(o.expr);
-        return resolved === s.expr || JSON.stringify(resolved) === JSON.stringify(s.expr) || (o.expr.k === 'col' && o.expr.path.length === 1 && outputName(s.expr, s.alias, i) === o.expr.path[0]);
+        return (
+          resolved === s.expr ||
+          JSON.stringify(resolved) === JSON.stringify(s.expr) ||
+          (o.expr.k === 'col' &&
+            o.expr.path.length === 1 &&
+            outputName(s.expr, s.alias, i) === o.expr.path[0])
+        );
       });
       return { index, expr: o.expr, desc: o.desc };
     });
-    const sortKeys = out.map((o) => keys.map((k) => (k.index >= 0 ? o.values[k.index]! : evaluate(k.expr, o.env))));
-    const order = out.map((_, i) => i).sort((a, b) => {
-      for (let k = 0; k < keys.length; k++) {
-        const c = sortValues(sortKeys[a]![k]!, sortKeys[b]![k]!);
-        if (c !== 0) return keys[k]!.desc ? -c : c;
-      }
-      return a - b;
-    });
+    const sortKeys = out.map((o) =>
+      keys.map((k) => (k.index >= 0 ? o.values[k.index]! : evaluate(k.expr, o.env))),
+    );
+    const order = out
+      .map((_, i) => i)
+      .sort((a, b) => {
+        for (let k = 0; k < keys.length; k++) {
+          const c = sortValues(sortKeys[a]![k]!, sortKeys[b]![k]!);
+          if (c !== 0) return keys[k]!.desc ? -c : c;
+        }
+        return a - b;
+      });
     out = order.map((i) => out[i]!);
   }
   const start = query.offset ?? 0;
-  const rows = out.slice(start, query.limit === undefined ? undefined : start + query.limit).map((o) => o.values);
-  const fields = query.select.map((s, i) => ({ name: outputName(s.expr, s.alias, i), type: typeOf(s.expr, input) }));
+  const rows = out
+    .slice(start, query.limit === undefined ? undefined : start + query.limit)
+    .map((o) => o.values);
+  const fields = query.select.map((s, i) => ({
+    name: outputName(s.expr, s.alias, i),
+    type: typeOf(s.expr, input),
+  }));
   return { fields, rows };
 }

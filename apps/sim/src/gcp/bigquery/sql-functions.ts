@@ -1,17 +1,43 @@
 import { queryError } from './sql-lexer.ts';
 import type { Pos } from './sql-parser.ts';
-import { isoDay, parseDate, parseTimestamp, SqlDate, SqlInterval, SqlTimestamp, type Value } from './values.ts';
+import {
+  isoDay,
+  parseDate,
+  parseTimestamp,
+  SqlDate,
+  SqlInterval,
+  SqlTimestamp,
+  type Value,
+} from './values.ts';
 
 const DAY = 86_400_000;
-const UNIT_MS: Readonly<Record<string, number>> = { MICROSECOND: 0.001, MILLISECOND: 1, SECOND: 1000, MINUTE: 60_000, HOUR: 3_600_000, DAY, WEEK: 7 * DAY };
+const UNIT_MS: Readonly<Record<string, number>> = {
+  MICROSECOND: 0.001,
+  MILLISECOND: 1,
+  SECOND: 1000,
+  MINUTE: 60_000,
+  HOUR: 3_600_000,
+  DAY,
+  WEEK: 7 * DAY,
+};
 
 /** Functions whose argument is a date part keyword (`DATE_TRUNC(d, MONTH)`), not a column. */
-export const PART_ARGUMENT: Readonly<Record<string, number>> = { DATE_TRUNC: 1, TIMESTAMP_TRUNC: 1, DATE_DIFF: 2, TIMESTAMP_DIFF: 2 };
+export const PART_ARGUMENT: Readonly<Record<string, number>> = {
+  DATE_TRUNC: 1,
+  TIMESTAMP_TRUNC: 1,
+  DATE_DIFF: 2,
+  TIMESTAMP_DIFF: 2,
+};
 
 function localDay(ms: number, timeZone: string | undefined, pos: Pos): string {
   if (!timeZone || timeZone === 'UTC') return isoDay(ms);
   try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(new Date(ms));
   } catch {
     throw queryError(`Invalid time zone: ${timeZone}`, pos);
   }
@@ -50,10 +76,13 @@ function shiftDate(date: SqlDate, interval: Value, sign: number, pos: Pos): SqlD
   if (!(interval instanceof SqlInterval)) throw queryError('Expected an INTERVAL argument', pos);
   const n = interval.amount * sign;
   if (interval.unit === 'MONTH' || interval.unit === 'QUARTER' || interval.unit === 'YEAR') {
-    return new SqlDate(addMonths(date.iso, n * (interval.unit === 'YEAR' ? 12 : interval.unit === 'QUARTER' ? 3 : 1)));
+    return new SqlDate(
+      addMonths(date.iso, n * (interval.unit === 'YEAR' ? 12 : interval.unit === 'QUARTER' ? 3 : 1)),
+    );
   }
   const ms = UNIT_MS[interval.unit];
-  if (ms === undefined || ms < DAY) throw queryError(`Unsupported date part ${interval.unit} for DATE arithmetic`, pos);
+  if (ms === undefined || ms < DAY)
+    throw queryError(`Unsupported date part ${interval.unit} for DATE arithmetic`, pos);
   return new SqlDate(isoDay(date.ms + n * ms));
 }
 
@@ -147,7 +176,8 @@ export function callScalar(name: string, args: Value[], parts: string[], now: nu
       const t = toTimestamp(a[0] ?? null, pos);
       const i = a[1];
       if (!t) return null;
-      if (!(i instanceof SqlInterval) || UNIT_MS[i.unit] === undefined) throw queryError('Expected an INTERVAL of a time unit', pos);
+      if (!(i instanceof SqlInterval) || UNIT_MS[i.unit] === undefined)
+        throw queryError('Expected an INTERVAL of a time unit', pos);
       return new SqlTimestamp(t.ms + (name === 'TIMESTAMP_ADD' ? 1 : -1) * i.amount * UNIT_MS[i.unit]!);
     }
     case 'DATE_TRUNC': {
@@ -158,7 +188,8 @@ export function callScalar(name: string, args: Value[], parts: string[], now: nu
       const t = toTimestamp(a[0] ?? null, pos);
       if (!t) return null;
       const part = parts[0] ?? 'DAY';
-      if (part === 'HOUR' || part === 'MINUTE' || part === 'SECOND') return new SqlTimestamp(Math.floor(t.ms / UNIT_MS[part]!) * UNIT_MS[part]!);
+      if (part === 'HOUR' || part === 'MINUTE' || part === 'SECOND')
+        return new SqlTimestamp(Math.floor(t.ms / UNIT_MS[part]!) * UNIT_MS[part]!);
       return new SqlTimestamp(Date.parse(`${truncDate(isoDay(t.ms), part, pos)}T00:00:00Z`));
     }
     case 'DATE_DIFF':
@@ -205,9 +236,15 @@ export function callScalar(name: string, args: Value[], parts: string[], now: nu
       return a[0] === true ? (a[1] ?? null) : (a[2] ?? null);
     case 'LOWER':
     case 'UPPER':
-      return a[0] === null ? null : name === 'LOWER' ? String(a[0]).toLowerCase() : String(a[0]).toUpperCase();
+      return a[0] === null
+        ? null
+        : name === 'LOWER'
+          ? String(a[0]).toLowerCase()
+          : String(a[0]).toUpperCase();
     case 'CONCAT':
-      return a.some((v) => v === null) ? null : a.map((v) => (v instanceof SqlDate ? v.iso : String(v))).join('');
+      return a.some((v) => v === null)
+        ? null
+        : a.map((v) => (v instanceof SqlDate ? v.iso : String(v))).join('');
     case 'SUBSTR': {
       if (a[0] === null) return null;
       const text = String(a[0]);

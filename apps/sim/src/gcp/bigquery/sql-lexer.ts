@@ -12,10 +12,33 @@ export interface Token {
 /** BigQuery's query error: 400 `invalidQuery` with the position, as `Syntax error: … at [1:8]`. */
 export function queryError(message: string, at?: { line: number; col: number }): GcpError {
   const text = at ? `${message} at [${at.line}:${at.col}]` : message;
-  return new GcpError(400, 'invalidQuery', text, 'INVALID_ARGUMENT', { location: 'q', locationType: 'parameter' });
+  return new GcpError(400, 'invalidQuery', text, 'INVALID_ARGUMENT', {
+    location: 'q',
+    locationType: 'parameter',
+  });
 }
 
-const OPS = ['<=', '>=', '<>', '!=', '||', '=', '<', '>', '+', '-', '*', '/', '(', ')', ',', '.', ';', '[', ']'];
+const OPS = [
+  '<=',
+  '>=',
+  '<>',
+  '!=',
+  '||',
+  '=',
+  '<',
+  '>',
+  '+',
+  '-',
+  '*',
+  '/',
+  '(',
+  ')',
+  ',',
+  '.',
+  ';',
+  '[',
+  ']',
+];
 
 /** Splits GoogleSQL text into tokens (identifiers, `quoted` names, strings, numbers, @params, operators). */
 export function tokenize(sql: string): Token[] {

@@ -21,7 +21,12 @@ export type Expr =
   | { k: 'cast'; e: Expr; type: string; safe: boolean }
   | { k: 'extract'; part: string; e: Expr }
   | { k: 'interval'; e: Expr; unit: string }
-  | { k: 'case'; subject?: Expr | undefined; whens: { when: Expr; then: Expr }[]; otherwise?: Expr | undefined }
+  | {
+      k: 'case';
+      subject?: Expr | undefined;
+      whens: { when: Expr; then: Expr }[];
+      otherwise?: Expr | undefined;
+    }
   /** A scalar subquery: only `(SELECT SUM(c.amount) FROM UNNEST(credits) c)` is meaningful here. */
   | { k: 'subquery' };
 
@@ -43,7 +48,38 @@ export interface Query {
   offset?: number | undefined;
 }
 
-const RESERVED = new Set(['SELECT', 'FROM', 'WHERE', 'GROUP', 'BY', 'HAVING', 'ORDER', 'LIMIT', 'OFFSET', 'AS', 'AND', 'OR', 'NOT', 'ASC', 'DESC', 'ON', 'JOIN', 'UNION', 'WITH', 'WHEN', 'THEN', 'ELSE', 'END', 'IS', 'IN', 'BETWEEN', 'LIKE', 'CROSS', 'LEFT', 'INNER']);
+const RESERVED = new Set([
+  'SELECT',
+  'FROM',
+  'WHERE',
+  'GROUP',
+  'BY',
+  'HAVING',
+  'ORDER',
+  'LIMIT',
+  'OFFSET',
+  'AS',
+  'AND',
+  'OR',
+  'NOT',
+  'ASC',
+  'DESC',
+  'ON',
+  'JOIN',
+  'UNION',
+  'WITH',
+  'WHEN',
+  'THEN',
+  'ELSE',
+  'END',
+  'IS',
+  'IN',
+  'BETWEEN',
+  'LIKE',
+  'CROSS',
+  'LEFT',
+  'INNER',
+]);
 
 /** A recursive-descent parser for the single-table GoogleSQL SELECTs billing reports use. */
 class Parser {
@@ -63,7 +99,16 @@ class Parser {
   }
   private unexpected(): never {
     const tok = this.peek();
-    const what = tok.kind === 'eof' ? 'end of input' : tok.kind === 'ident' ? (RESERVED.has(tok.text.toUpperCase()) ? `keyword ${tok.text.toUpperCase()}` : `identifier "${tok.text}"`) : tok.kind === 'string' ? `string literal "${tok.text}"` : `"${tok.text}"`;
+    const what =
+      tok.kind === 'eof'
+        ? 'end of input'
+        : tok.kind === 'ident'
+          ? RESERVED.has(tok.text.toUpperCase())
+            ? `keyword ${tok.text.toUpperCase()}`
+            : `identifier "${tok.text}"`
+          : tok.kind === 'string'
+            ? `string literal "${tok.text}"`
+            : `"${tok.text}"`;
     throw queryError(`Syntax error: Unexpected ${what}`, tok);
   }
   private word(word: string): void {
@@ -94,7 +139,11 @@ class Parser {
     this.i++;
     const parts = this.tableName();
     let alias: string | undefined;
-    if (this.acceptWord('AS') || (this.peek().kind === 'ident' && !RESERVED.has(this.peek().text.toUpperCase()))) alias = this.name();
+    if (
+      this.acceptWord('AS') ||
+      (this.peek().kind === 'ident' && !RESERVED.has(this.peek().text.toUpperCase()))
+    )
+      alias = this.name();
     const q: Query = { distinct, select, from: { parts, alias, pos: fromPos }, groupBy: [], orderBy: [] };
     if (this.acceptWord('WHERE')) q.where = this.expr();
     if (this.acceptWord('GROUP')) {
@@ -155,7 +204,11 @@ class Parser {
       this.i++;
       let text = tok.text;
       // Project ids carry dashes: `acme-x-1.ds.t` unquoted lexes as acme - x - 1…; glue them back.
-      while (tok.kind === 'ident' && this.isOp('-') && (this.peek(1).kind === 'ident' || this.peek(1).kind === 'number')) {
+      while (
+        tok.kind === 'ident' &&
+        this.isOp('-') &&
+        (this.peek(1).kind === 'ident' || this.peek(1).kind === 'number')
+      ) {
         text += `-${this.peek(1).text}`;
         this.i += 2;
       }
@@ -173,7 +226,11 @@ class Parser {
     const expr = this.expr();
     let alias: string | undefined;
     if (this.acceptWord('AS')) alias = this.name();
-    else if ((this.peek().kind === 'ident' && !RESERVED.has(this.peek().text.toUpperCase())) || this.peek().kind === 'quoted') alias = this.name();
+    else if (
+      (this.peek().kind === 'ident' && !RESERVED.has(this.peek().text.toUpperCase())) ||
+      this.peek().kind === 'quoted'
+    )
+      alias = this.name();
     return { expr, alias, star: false };
   }
 
@@ -206,7 +263,8 @@ class Parser {
       this.word('NULL');
       return { k: 'isnull', e: left, not };
     }
-    const not = this.isWord('NOT') && (this.isWord('BETWEEN', 1) || this.isWord('IN', 1) || this.isWord('LIKE', 1));
+    const not =
+      this.isWord('NOT') && (this.isWord('BETWEEN', 1) || this.isWord('IN', 1) || this.isWord('LIKE', 1));
     if (not) this.i++;
     if (this.acceptWord('BETWEEN')) {
       const lo = this.additive();

@@ -18,7 +18,16 @@ export class SqlInterval {
   ) {}
 }
 
-export type Value = string | number | boolean | null | SqlDate | SqlTimestamp | SqlInterval | Value[] | { [key: string]: Value };
+export type Value =
+  | string
+  | number
+  | boolean
+  | null
+  | SqlDate
+  | SqlTimestamp
+  | SqlInterval
+  | Value[]
+  | { [key: string]: Value };
 export type Row = { [key: string]: Value };
 
 /** Parses BigQuery's timestamp literals: `2026-10-01`, `2026-10-01 00:00:00[.fff][ UTC|Z|+00[:00]]`, ISO 8601. */

@@ -129,7 +129,8 @@ class Parser {
         return undefined;
       }
       const negate = op.text === 'ne';
-      return (item) => valuesAt(item, path).some((v) => typeof v !== 'object' && regex.test(String(v))) !== negate;
+      return (item) =>
+        valuesAt(item, path).some((v) => typeof v !== 'object' && regex.test(String(v))) !== negate;
     }
     if (op.kind !== 'op') return undefined;
     if (op.text === '!=') return (item) => !valuesAt(item, path).some((v) => compare(v, '=', value.text));

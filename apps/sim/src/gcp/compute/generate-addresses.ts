@@ -52,7 +52,11 @@ export function generateAddresses(ctx: GcpGenContext): void {
   const instances = compute.instances.list(project).filter((i) => i.nics[0]?.natIP);
   const stoppedPublic = instances.filter((i) => i.state !== 'RUNNING');
   const runningPublic = instances.filter((i) => i.state === 'RUNNING');
-  for (const inst of stoppedPublic) bindStatic(inst, add(regionOfZone(inst.scope), `${inst.name}-ip`, inst.nics[0]!.natIP!, [instanceLink(inst)]));
+  for (const inst of stoppedPublic)
+    bindStatic(
+      inst,
+      add(regionOfZone(inst.scope), `${inst.name}-ip`, inst.nics[0]!.natIP!, [instanceLink(inst)]),
+    );
   const external = rules.filter((r) => r.scheme !== 'INTERNAL');
   const remaining = Math.max(0, ctx.budget.addresses - stoppedPublic.length);
   for (let i = 0; i < remaining; i++) {
@@ -68,7 +72,12 @@ export function generateAddresses(ctx: GcpGenContext): void {
       bindStatic(inst, record);
     } else {
       const scope = rng.chance(0.15) ? 'global' : rng.pick(ctx.project.regions);
-      record = add(scope, `${app}-${rng.pick(['static', 'reserved', 'lb', 'nat', 'old'])}-ip`, ctx.nextExternalIp(), []);
+      record = add(
+        scope,
+        `${app}-${rng.pick(['static', 'reserved', 'lb', 'nat', 'old'])}-ip`,
+        ctx.nextExternalIp(),
+        [],
+      );
       ctx.manifest.misconfig('network.ip.unassociated', addressFullName(record));
     }
     record.labels = labelsFor(ctx, rng, addressFullName(record), env, app);
@@ -88,12 +97,18 @@ function generateForwardingRules(ctx: GcpGenContext, rng: Rng): GceForwardingRul
   const rules: GceForwardingRule[] = [];
   for (let i = 0; i < ctx.budget.forwardingRules; i++) {
     const { env, app } = envAndApp(ctx, rng);
-    const scheme = rng.weighted([['EXTERNAL', 5], ['EXTERNAL_MANAGED', 3], ['INTERNAL', 2]] as const);
+    const scheme = rng.weighted([
+      ['EXTERNAL', 5],
+      ['EXTERNAL_MANAGED', 3],
+      ['INTERNAL', 2],
+    ] as const);
     const scope = scheme === 'EXTERNAL_MANAGED' ? 'global' : rng.pick(ctx.project.regions);
     const rule: GceForwardingRule = {
       project,
       scope,
-      name: names.take(`${app}-${scheme === 'INTERNAL' ? 'ilb' : scheme === 'EXTERNAL_MANAGED' ? 'https-lb' : 'lb'}-${env}`),
+      name: names.take(
+        `${app}-${scheme === 'INTERNAL' ? 'ilb' : scheme === 'EXTERNAL_MANAGED' ? 'https-lb' : 'lb'}-${env}`,
+      ),
       id: computeId(rng),
       createdMs: ctx.epoch - rng.int(5, 700) * DAY,
       ipAddress: '',

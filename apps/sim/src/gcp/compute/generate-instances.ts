@@ -3,13 +3,33 @@ import { cpuProfile } from '../../estate/metrics.ts';
 import { resourceName } from '../../estate/naming.ts';
 import { COMMON_MACHINE_TYPES, IMAGES, zonesOf } from '../catalog.ts';
 import { computeFullName, computeId } from '../ids.ts';
-import { counted, drawMisconfig, envAndApp, labelsFor, NameSet, type GcpGenContext } from '../generate-context.ts';
+import {
+  counted,
+  drawMisconfig,
+  envAndApp,
+  labelsFor,
+  NameSet,
+  type GcpGenContext,
+} from '../generate-context.ts';
 import { accountsOf, defaultComputeAccount } from '../iam/generate.ts';
 import { pickCmekKey } from '../kms/generate.ts';
 import { allocatePrivateIp } from './generate-network.ts';
 import type { GceDisk, GceInstance, GceSubnetwork } from './types.ts';
 
-const ROLES = ['api', 'web', 'worker', 'batch', 'cache', 'app', 'vm', 'jump', 'db', 'ml', 'queue', 'proxy'] as const;
+const ROLES = [
+  'api',
+  'web',
+  'worker',
+  'batch',
+  'cache',
+  'app',
+  'vm',
+  'jump',
+  'db',
+  'ml',
+  'queue',
+  'proxy',
+] as const;
 const DAY = 86_400_000;
 
 export function instanceFullName(i: Pick<GceInstance, 'project' | 'scope' | 'name'>): string {
@@ -45,7 +65,11 @@ export function generateInstances(ctx: GcpGenContext): void {
     const zone = rng.pick(zonesOf(region));
     const { env, app } = envAndApp(ctx, rng);
     const name = names(zone).take(resourceName(rng, app, rng.pick(ROLES), env, i + 1));
-    const state = rng.weighted([['RUNNING', 78], ['TERMINATED', 20], ['SUSPENDED', 2]] as const);
+    const state = rng.weighted([
+      ['RUNNING', 78],
+      ['TERMINATED', 20],
+      ['SUSPENDED', 2],
+    ] as const);
     const createdMs = ctx.epoch - rng.int(3, 900) * DAY - rng.int(0, DAY);
     const subnet = rng.pick(subnets.get(region)!);
     const image = rng.pick(IMAGES);
@@ -59,10 +83,16 @@ export function generateInstances(ctx: GcpGenContext): void {
       machineType: rng.weighted(COMMON_MACHINE_TYPES),
       description: rng.chance(0.3) ? `${app} ${env} server` : '',
       labels: {},
-      networkTags: rng.chance(0.6) ? [rng.pick(['http-server', 'https-server', 'ssh', app, `${app}-${env}`])] : [],
+      networkTags: rng.chance(0.6)
+        ? [rng.pick(['http-server', 'https-server', 'ssh', app, `${app}-${env}`])]
+        : [],
       nics: [{ network: subnet.network, subnet: subnet.name, networkIP: allocatePrivateIp(subnet) }],
       disks: [],
-      serviceAccount: rng.chance(0.9) ? (rng.chance(0.55) ? defaultComputeAccount(ctx.project.projectNumber) : rng.pick(accounts)) : undefined,
+      serviceAccount: rng.chance(0.9)
+        ? rng.chance(0.55)
+          ? defaultComputeAccount(ctx.project.projectNumber)
+          : rng.pick(accounts)
+        : undefined,
       image: { project: image.project, image: image.image, cpuPlatform: image.cpuPlatform },
       lastStartMs: Math.max(createdMs, ctx.epoch - rng.int(1, 120) * DAY - rng.int(0, DAY)),
       cpu: cpuProfile(rng, false),
@@ -71,7 +101,8 @@ export function generateInstances(ctx: GcpGenContext): void {
     if (state !== 'RUNNING') inst.lastStopMs = inst.lastStartMs + rng.int(1, 40) * 3_600_000;
     const id = instanceFullName(inst);
     if (drawMisconfig(ctx, rng, 'compute.instance.public-ip', id)) inst.nics[0]!.natIP = ctx.nextExternalIp();
-    if (state === 'RUNNING' && drawMisconfig(ctx, rng, 'compute.instance.idle', id)) inst.cpu = cpuProfile(rng, true);
+    if (state === 'RUNNING' && drawMisconfig(ctx, rng, 'compute.instance.idle', id))
+      inst.cpu = cpuProfile(rng, true);
     inst.labels = labelsFor(ctx, rng, id, env, app);
     compute.instances.add(inst);
     counted(ctx, 'compute.instance');
@@ -83,7 +114,11 @@ export function generateInstances(ctx: GcpGenContext): void {
       id: computeId(rng),
       createdMs,
       sizeGb: image.project === 'windows-cloud' ? 50 : rng.pick([10, 10, 20, 30, 50, 100]),
-      type: rng.weighted([['pd-balanced', 6], ['pd-standard', 2], ['pd-ssd', 2]] as const),
+      type: rng.weighted([
+        ['pd-balanced', 6],
+        ['pd-standard', 2],
+        ['pd-ssd', 2],
+      ] as const),
       users: [name],
       sourceImage: { project: image.project, image: image.image },
       kmsKeyName: rng.chance(0.2) ? pickCmekKey(ctx, rng, region) : undefined,
@@ -110,8 +145,12 @@ function generateExtraDisks(ctx: GcpGenContext, rng: Rng, instances: GceInstance
     if (!names) diskNames.set(zone, (names = new NameSet()));
     // Boot disks took the instance names in this zone; keep data disk names apart from them.
     const { env, app } = envAndApp(ctx, rng);
-    const base = attachTo ? `${attachTo.name}-data-${attachTo.disks.length}` : `${app}-${rng.pick(['data', 'scratch', 'backup', 'old', 'restore'])}-disk-${i + 1}`;
-    const name = names.take(ctx.estate.compute.disks.get(ctx.project.projectId, zone, base) ? `${base}-x` : base);
+    const base = attachTo
+      ? `${attachTo.name}-data-${attachTo.disks.length}`
+      : `${app}-${rng.pick(['data', 'scratch', 'backup', 'old', 'restore'])}-disk-${i + 1}`;
+    const name = names.take(
+      ctx.estate.compute.disks.get(ctx.project.projectId, zone, base) ? `${base}-x` : base,
+    );
     const disk: GceDisk = {
       project: ctx.project.projectId,
       scope: zone,
@@ -119,7 +158,12 @@ function generateExtraDisks(ctx: GcpGenContext, rng: Rng, instances: GceInstance
       id: computeId(rng),
       createdMs: ctx.epoch - rng.int(2, 700) * DAY,
       sizeGb: rng.pick([50, 100, 200, 250, 500, 1000, 2000]),
-      type: rng.weighted([['pd-balanced', 5], ['pd-standard', 3], ['pd-ssd', 2], ['hyperdisk-balanced', 1]] as const),
+      type: rng.weighted([
+        ['pd-balanced', 5],
+        ['pd-standard', 3],
+        ['pd-ssd', 2],
+        ['hyperdisk-balanced', 1],
+      ] as const),
       users: attachTo ? [attachTo.name] : [],
       kmsKeyName: rng.chance(0.25) ? pickCmekKey(ctx, rng, zone.replace(/-[a-z]$/, '')) : undefined,
       labels: {},

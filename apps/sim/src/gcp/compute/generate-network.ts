@@ -31,7 +31,14 @@ export function generateNetworks(ctx: GcpGenContext): void {
   const networks: GceNetwork[] = [];
   const count = Math.max(1, ctx.budget.networks);
   for (let i = 0; i < count; i++) {
-    const name = i === 0 ? names.take('default') : names.take(rng.chance(0.5) ? `${rng.pick([ctx.app, 'shared', 'prod', 'data', 'gke'])}-vpc` : `vpc-${rng.pick(['main', 'internal', 'services', 'edge'])}`);
+    const name =
+      i === 0
+        ? names.take('default')
+        : names.take(
+            rng.chance(0.5)
+              ? `${rng.pick([ctx.app, 'shared', 'prod', 'data', 'gke'])}-vpc`
+              : `vpc-${rng.pick(['main', 'internal', 'services', 'edge'])}`,
+          );
     const network: GceNetwork = {
       project,
       scope: 'global',
@@ -52,7 +59,9 @@ export function generateNetworks(ctx: GcpGenContext): void {
   const addSubnet = (network: GceNetwork, region: string, cidr: string): void => {
     let set = subnetNames.get(region);
     if (!set) subnetNames.set(region, (set = new NameSet()));
-    const name = set.take(network.autoCreateSubnetworks ? network.name : `${network.name.replace(/-vpc$/, '')}-${region}`);
+    const name = set.take(
+      network.autoCreateSubnetworks ? network.name : `${network.name.replace(/-vpc$/, '')}-${region}`,
+    );
     const [base] = cidr.split('/');
     const octets = base!.split('.').map(Number);
     const subnet: GceSubnetwork = {

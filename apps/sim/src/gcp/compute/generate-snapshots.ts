@@ -1,7 +1,14 @@
 import { MISCONFIG_RATES } from '../../estate/misconfig-rates.ts';
 import { regionOfZone } from '../catalog.ts';
 import { computeFullName, computeId } from '../ids.ts';
-import { counted, drawMisconfig, envAndApp, labelsFor, NameSet, type GcpGenContext } from '../generate-context.ts';
+import {
+  counted,
+  drawMisconfig,
+  envAndApp,
+  labelsFor,
+  NameSet,
+  type GcpGenContext,
+} from '../generate-context.ts';
 import type { GceSnapshot } from './types.ts';
 
 const DAY = 86_400_000;
@@ -31,7 +38,11 @@ export function generateSnapshots(ctx: GcpGenContext): void {
     const snapshot: GceSnapshot = {
       project,
       scope: 'global',
-      name: names.take(auto ? `${disk.name.slice(0, 30)}-${regionOfZone(disk.scope)}-${stamp}${rng.hex(6)}` : `${disk.name.slice(0, 40)}-snap-${stamp}`),
+      name: names.take(
+        auto
+          ? `${disk.name.slice(0, 30)}-${regionOfZone(disk.scope)}-${stamp}${rng.hex(6)}`
+          : `${disk.name.slice(0, 40)}-snap-${stamp}`,
+      ),
       id: computeId(rng),
       createdMs,
       sourceDisk: { zone: disk.scope, name: disk.name, id: disk.id },
@@ -44,7 +55,8 @@ export function generateSnapshots(ctx: GcpGenContext): void {
     };
     const id = snapshotFullName(snapshot);
     if (old) ctx.manifest.misconfig('compute.snapshot.old', id);
-    if (drawMisconfig(ctx, rng, 'compute.snapshot.public', id)) snapshot.iamMembers = ['allAuthenticatedUsers'];
+    if (drawMisconfig(ctx, rng, 'compute.snapshot.public', id))
+      snapshot.iamMembers = ['allAuthenticatedUsers'];
     const { env, app } = envAndApp(ctx, rng);
     snapshot.labels = labelsFor(ctx, rng, id, env, app);
     ctx.estate.compute.snapshots.add(snapshot);

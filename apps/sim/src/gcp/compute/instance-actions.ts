@@ -12,7 +12,12 @@ function notReady(inst: GceInstance): GcpError {
 }
 
 /** An operation on the instance finishing after `durationMs` of simulated time. */
-function instanceOperation(call: GcpCall, inst: GceInstance, operationType: string, durationMs: number): SimResponse {
+function instanceOperation(
+  call: GcpCall,
+  inst: GceInstance,
+  operationType: string,
+  durationMs: number,
+): SimResponse {
   return startOperation(call, {
     project: inst.project,
     scope: `zones/${inst.scope}`,
@@ -31,7 +36,8 @@ function remaining(call: GcpCall, inst: GceInstance): number {
 function stop(call: GcpCall): SimResponse {
   const inst = requireInstance(call);
   const t = call.sim.timing.transitionMs;
-  if (inst.state === 'TERMINATED' || inst.state === 'STOPPING') return instanceOperation(call, inst, 'stop', remaining(call, inst));
+  if (inst.state === 'TERMINATED' || inst.state === 'STOPPING')
+    return instanceOperation(call, inst, 'stop', remaining(call, inst));
   begin(inst, 'STOPPING', 'TERMINATED', t, call.sim.clock);
   inst.lastStopMs = call.now + t;
   return instanceOperation(call, inst, 'stop', t);
@@ -41,7 +47,8 @@ function start(call: GcpCall): SimResponse {
   const inst = requireInstance(call);
   const t = call.sim.timing.transitionMs;
   if (inst.state === 'STOPPING') throw notReady(inst);
-  if (inst.state === 'RUNNING' || inst.state === 'STAGING' || inst.state === 'PROVISIONING') return instanceOperation(call, inst, 'start', remaining(call, inst));
+  if (inst.state === 'RUNNING' || inst.state === 'STAGING' || inst.state === 'PROVISIONING')
+    return instanceOperation(call, inst, 'start', remaining(call, inst));
   begin(inst, 'STAGING', 'RUNNING', t, call.sim.clock);
   inst.lastStartMs = call.now;
   return instanceOperation(call, inst, 'start', t);
@@ -57,7 +64,11 @@ function reset(call: GcpCall): SimResponse {
 function remove(call: GcpCall): SimResponse {
   const inst = requireInstance(call);
   if (inst.deletionProtection) {
-    throw new GcpError(400, 'resourceInUseByAnotherResource', "Invalid resource usage: 'Resource cannot be deleted if it's protected against deletion.'.");
+    throw new GcpError(
+      400,
+      'resourceInUseByAnotherResource',
+      "Invalid resource usage: 'Resource cannot be deleted if it's protected against deletion.'.",
+    );
   }
   const t = call.sim.timing.transitionMs;
   const response = instanceOperation(call, inst, 'delete', t);
@@ -70,8 +81,36 @@ const base = '/compute/v1/projects/{project}/zones/{zone}/instances/{instance}';
 
 /** instances.start/stop/reset/delete: state changes on the simulated clock, answered with an Operation. */
 export const instanceActionRoutes: GcpRoute[] = [
-  { method: 'POST', path: `${base}/stop`, service: 'compute', operation: 'instances.stop', mutating: true, handle: stop },
-  { method: 'POST', path: `${base}/start`, service: 'compute', operation: 'instances.start', mutating: true, handle: start },
-  { method: 'POST', path: `${base}/reset`, service: 'compute', operation: 'instances.reset', mutating: true, handle: reset },
-  { method: 'DELETE', path: base, service: 'compute', operation: 'instances.delete', mutating: true, handle: remove },
+  {
+    method: 'POST',
+    path: `${base}/stop`,
+    service: 'compute',
+    operation: 'instances.stop',
+    mutating: true,
+    handle: stop,
+  },
+  {
+    method: 'POST',
+    path: `${base}/start`,
+    service: 'compute',
+    operation: 'instances.start',
+    mutating: true,
+    handle: start,
+  },
+  {
+    method: 'POST',
+    path: `${base}/reset`,
+    service: 'compute',
+    operation: 'instances.reset',
+    mutating: true,
+    handle: reset,
+  },
+  {
+    method: 'DELETE',
+    path: base,
+    service: 'compute',
+    operation: 'instances.delete',
+    mutating: true,
+    handle: remove,
+  },
 ];

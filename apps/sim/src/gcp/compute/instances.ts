@@ -16,8 +16,19 @@ export const instanceReadRoutes: GcpRoute[] = [
     handle(call) {
       const project = requireProject(call).projectId;
       const r = new ComputeRenderer(call.base);
-      const items = liveInstances(call, project).map((i) => ({ scope: `zones/${i.scope}`, json: r.instance(i) }));
-      return aggregatedResponse(call, 'compute#instanceAggregatedList', 'instances', `projects/${project}/aggregated/instances`, r.link(`projects/${project}/aggregated/instances`), ZONE_SCOPES, items);
+      const items = liveInstances(call, project).map((i) => ({
+        scope: `zones/${i.scope}`,
+        json: r.instance(i),
+      }));
+      return aggregatedResponse(
+        call,
+        'compute#instanceAggregatedList',
+        'instances',
+        `projects/${project}/aggregated/instances`,
+        r.link(`projects/${project}/aggregated/instances`),
+        ZONE_SCOPES,
+        items,
+      );
     },
   },
   {
@@ -30,7 +41,13 @@ export const instanceReadRoutes: GcpRoute[] = [
       const zone = requireZone(call);
       const r = new ComputeRenderer(call.base);
       const path = `projects/${project}/zones/${zone}/instances`;
-      return listResponse(call, 'compute#instanceList', path, r.link(path), liveInstances(call, project, zone).map((i) => r.instance(i)));
+      return listResponse(
+        call,
+        'compute#instanceList',
+        path,
+        r.link(path),
+        liveInstances(call, project, zone).map((i) => r.instance(i)),
+      );
     },
   },
   {

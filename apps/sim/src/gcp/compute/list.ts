@@ -15,7 +15,10 @@ export interface ScopedItem {
 const MAX_RESULTS = 500;
 
 /** Filters, orders and pages items the way Compute Engine list methods do. */
-function page<T extends { json: Json }>(call: GcpCall, items: T[]): { items: T[]; nextPageToken: string | undefined } {
+function page<T extends { json: Json }>(
+  call: GcpCall,
+  items: T[],
+): { items: T[]; nextPageToken: string | undefined } {
   const requested = intParam(call.query, 'maxResults');
   if (requested !== undefined && requested > MAX_RESULTS) {
     throw invalidField('maxResults', String(requested), `Must be less than or equal to ${MAX_RESULTS}`);
@@ -25,14 +28,20 @@ function page<T extends { json: Json }>(call: GcpCall, items: T[]): { items: T[]
   const orderBy = call.query.get('orderBy');
   if (orderBy) {
     if (orderBy === 'creationTimestamp desc') {
-      selected = [...selected].sort((a, b) => String(b.json['creationTimestamp']).localeCompare(String(a.json['creationTimestamp'])));
+      selected = [...selected].sort((a, b) =>
+        String(b.json['creationTimestamp']).localeCompare(String(a.json['creationTimestamp'])),
+      );
     } else if (orderBy !== 'name' && orderBy !== 'name asc') {
       throw invalidField('orderBy', orderBy, 'Only name and creationTimestamp desc are supported.');
     }
   }
   const token = call.query.get('pageToken') || undefined;
   try {
-    const result = paginate(selected, { token, requested: requested || undefined, defaultSize: MAX_RESULTS, maxSize: MAX_RESULTS }, call.sim.faults.current.pagination);
+    const result = paginate(
+      selected,
+      { token, requested: requested || undefined, defaultSize: MAX_RESULTS, maxSize: MAX_RESULTS },
+      call.sim.faults.current.pagination,
+    );
     return { items: result.items, nextPageToken: result.nextToken };
   } catch (error) {
     if (error instanceof InvalidPageToken) throw invalidField('pageToken', error.token);
@@ -41,7 +50,13 @@ function page<T extends { json: Json }>(call: GcpCall, items: T[]): { items: T[]
 }
 
 /** A zonal, regional or global list: `{kind, id, items?, nextPageToken?, selfLink}` (no `items` when empty). */
-export function listResponse(call: GcpCall, kind: string, idPath: string, selfLink: string, jsons: Json[]): SimResponse {
+export function listResponse(
+  call: GcpCall,
+  kind: string,
+  idPath: string,
+  selfLink: string,
+  jsons: Json[],
+): SimResponse {
   const sorted = jsons.map((json) => ({ json })).sort((a, b) => byName(a.json, b.json));
   const result = page(call, sorted);
   return ok({
@@ -67,7 +82,9 @@ export function aggregatedResponse(
   items: ScopedItem[],
 ): SimResponse {
   const order = new Map(scopes.map((s, i) => [s, i]));
-  const sorted = [...items].sort((a, b) => (order.get(a.scope) ?? 0) - (order.get(b.scope) ?? 0) || byName(a.json, b.json));
+  const sorted = [...items].sort(
+    (a, b) => (order.get(a.scope) ?? 0) - (order.get(b.scope) ?? 0) || byName(a.json, b.json),
+  );
   const result = page(call, sorted);
   const grouped: Record<string, Json> = {};
   for (const scope of scopes) {

@@ -17,7 +17,14 @@ function zoneJson(r: ComputeRenderer, project: string, zone: string): Record<str
     status: 'UP',
     region: r.link(`projects/${project}/regions/${regionOfZone(zone)}`),
     selfLink: r.link(`projects/${project}/zones/${zone}`),
-    availableCpuPlatforms: ['Intel Cascade Lake', 'Intel Ice Lake', 'AMD Milan', 'AMD Rome', 'Intel Broadwell', 'Intel Haswell'],
+    availableCpuPlatforms: [
+      'Intel Cascade Lake',
+      'Intel Ice Lake',
+      'AMD Milan',
+      'AMD Rome',
+      'Intel Broadwell',
+      'Intel Haswell',
+    ],
     supportsPzs: false,
   };
 }
@@ -57,7 +64,13 @@ export const locationRoutes: GcpRoute[] = [
     handle(call) {
       const project = requireProject(call).projectId;
       const r = new ComputeRenderer(call.base);
-      return listResponse(call, 'compute#zoneList', `projects/${project}/zones`, r.link(`projects/${project}/zones`), ALL_ZONES.map((z) => zoneJson(r, project, z)));
+      return listResponse(
+        call,
+        'compute#zoneList',
+        `projects/${project}/zones`,
+        r.link(`projects/${project}/zones`),
+        ALL_ZONES.map((z) => zoneJson(r, project, z)),
+      );
     },
   },
   {
@@ -67,7 +80,12 @@ export const locationRoutes: GcpRoute[] = [
     operation: 'zones.get',
     handle(call) {
       const project = requireProject(call).projectId;
-      const zone = named(call, ALL_ZONES, 'zone', `projects/${call.params['project']}/zones/${call.params['zone']}`);
+      const zone = named(
+        call,
+        ALL_ZONES,
+        'zone',
+        `projects/${call.params['project']}/zones/${call.params['zone']}`,
+      );
       return ok(zoneJson(new ComputeRenderer(call.base), project, zone));
     },
   },
@@ -79,7 +97,13 @@ export const locationRoutes: GcpRoute[] = [
     handle(call) {
       const project = requireProject(call).projectId;
       const r = new ComputeRenderer(call.base);
-      return listResponse(call, 'compute#regionList', `projects/${project}/regions`, r.link(`projects/${project}/regions`), ALL_REGIONS.map((g) => regionJson(r, project, g)));
+      return listResponse(
+        call,
+        'compute#regionList',
+        `projects/${project}/regions`,
+        r.link(`projects/${project}/regions`),
+        ALL_REGIONS.map((g) => regionJson(r, project, g)),
+      );
     },
   },
   {
@@ -89,7 +113,12 @@ export const locationRoutes: GcpRoute[] = [
     operation: 'regions.get',
     handle(call) {
       const project = requireProject(call).projectId;
-      const region = named(call, ALL_REGIONS, 'region', `projects/${call.params['project']}/regions/${call.params['region']}`);
+      const region = named(
+        call,
+        ALL_REGIONS,
+        'region',
+        `projects/${call.params['project']}/regions/${call.params['region']}`,
+      );
       return ok(regionJson(new ComputeRenderer(call.base), project, region));
     },
   },
@@ -103,7 +132,13 @@ export const locationRoutes: GcpRoute[] = [
       const zone = requireZone(call);
       const r = new ComputeRenderer(call.base);
       const path = `projects/${project}/zones/${zone}/machineTypes`;
-      return listResponse(call, 'compute#machineTypeList', path, r.link(path), Object.keys(MACHINE_TYPES).map((m) => r.machineType(project, zone, m)!));
+      return listResponse(
+        call,
+        'compute#machineTypeList',
+        path,
+        r.link(path),
+        Object.keys(MACHINE_TYPES).map((m) => r.machineType(project, zone, m)!),
+      );
     },
   },
   {
@@ -115,7 +150,10 @@ export const locationRoutes: GcpRoute[] = [
       const project = requireProject(call).projectId;
       const zone = requireZone(call);
       const json = new ComputeRenderer(call.base).machineType(project, zone, call.params['machineType']!);
-      if (!json) throw resourceNotFound(`projects/${call.params['project']}/zones/${zone}/machineTypes/${call.params['machineType']}`);
+      if (!json)
+        throw resourceNotFound(
+          `projects/${call.params['project']}/zones/${zone}/machineTypes/${call.params['machineType']}`,
+        );
       return ok(json);
     },
   },

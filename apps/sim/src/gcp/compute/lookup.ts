@@ -28,8 +28,16 @@ export function requireRegion(call: GcpCall): string {
 }
 
 /** A record by name or numeric id (Compute accepts either), or the 404 naming its path. */
-export function findScoped<T extends Scoped & { id: string }>(store: ScopedStore<T>, project: string, scope: string, nameOrId: string, path: string): T {
-  const found = store.get(project, scope, nameOrId) ?? (/^\d+$/.test(nameOrId) ? store.list(project, scope).find((r) => r.id === nameOrId) : undefined);
+export function findScoped<T extends Scoped & { id: string }>(
+  store: ScopedStore<T>,
+  project: string,
+  scope: string,
+  nameOrId: string,
+  path: string,
+): T {
+  const found =
+    store.get(project, scope, nameOrId) ??
+    (/^\d+$/.test(nameOrId) ? store.list(project, scope).find((r) => r.id === nameOrId) : undefined);
   if (!found) throw resourceNotFound(path);
   return found;
 }
@@ -61,7 +69,9 @@ export function settleInstance(estate: GcpEstate, inst: GceInstance, call: Pick<
 
 /** The instances of a project (optionally one zone) that still exist, settled to now. */
 export function liveInstances(call: GcpCall, project: string, zone?: string): GceInstance[] {
-  return call.estate.compute.instances.list(project, zone).filter((i) => settleInstance(call.estate, i, call));
+  return call.estate.compute.instances
+    .list(project, zone)
+    .filter((i) => settleInstance(call.estate, i, call));
 }
 
 /** The path's instance, settled; 404 when it does not exist (or has just been deleted). */

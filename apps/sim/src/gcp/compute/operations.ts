@@ -29,7 +29,10 @@ export function startOperation(call: GcpCall, input: OperationInput): SimRespons
   const op: GceOperation = {
     ...input,
     name: `operation-${call.now}-${hash.slice(0, 13)}-${hash.slice(13, 21)}-${hash.slice(21, 29)}`,
-    id: (BigInt(`0x${hash.slice(29, 45)}`) % 9_000_000_000_000_000_000n + 1_000_000_000_000_000_000n).toString(),
+    id: (
+      (BigInt(`0x${hash.slice(29, 45)}`) % 9_000_000_000_000_000_000n) +
+      1_000_000_000_000_000_000n
+    ).toString(),
     insertMs: call.now,
     doneAtMs: call.now + Math.max(0, input.durationMs),
   };
@@ -55,7 +58,9 @@ export function renderOperation(r: ComputeRenderer, op: GceOperation, now: numbe
     insertTime: gceTime(op.insertMs),
     startTime: gceTime(op.insertMs),
     endTime: done ? gceTime(op.doneAtMs) : undefined,
-    selfLink: r.link(`projects/${op.project}/${op.scope === 'global' ? 'global' : op.scope}/operations/${op.name}`),
+    selfLink: r.link(
+      `projects/${op.project}/${op.scope === 'global' ? 'global' : op.scope}/operations/${op.name}`,
+    ),
   };
 }
 
@@ -74,13 +79,33 @@ function findOperation(call: GcpCall, scope: string): GceOperation {
 /** `get` and `wait` for zonal, regional and global operations. `wait` answers at once with the current status, as the real one may before DONE. */
 function operationRoutes(kind: 'zone' | 'region' | 'global'): GcpRoute[] {
   const prefix =
-    kind === 'zone' ? '/compute/v1/projects/{project}/zones/{zone}/operations/{operation}' : kind === 'region' ? '/compute/v1/projects/{project}/regions/{region}/operations/{operation}' : '/compute/v1/projects/{project}/global/operations/{operation}';
-  const scopeOf = (call: GcpCall): string => (kind === 'zone' ? `zones/${call.params['zone']}` : kind === 'region' ? `regions/${call.params['region']}` : 'global');
-  const answer = (call: GcpCall): SimResponse => ok(renderOperation(new ComputeRenderer(call.base), findOperation(call, scopeOf(call)), call.now));
+    kind === 'zone'
+      ? '/compute/v1/projects/{project}/zones/{zone}/operations/{operation}'
+      : kind === 'region'
+        ? '/compute/v1/projects/{project}/regions/{region}/operations/{operation}'
+        : '/compute/v1/projects/{project}/global/operations/{operation}';
+  const scopeOf = (call: GcpCall): string =>
+    kind === 'zone'
+      ? `zones/${call.params['zone']}`
+      : kind === 'region'
+        ? `regions/${call.params['region']}`
+        : 'global';
+  const answer = (call: GcpCall): SimResponse =>
+    ok(renderOperation(new ComputeRenderer(call.base), findOperation(call, scopeOf(call)), call.now));
   return [
     { method: 'GET', path: prefix, service: 'compute', operation: `${kind}Operations.get`, handle: answer },
-    { method: 'POST', path: `${prefix}/wait`, service: 'compute', operation: `${kind}Operations.wait`, handle: answer },
+    {
+      method: 'POST',
+      path: `${prefix}/wait`,
+      service: 'compute',
+      operation: `${kind}Operations.wait`,
+      handle: answer,
+    },
   ];
 }
 
-export const operationsRoutes: GcpRoute[] = [...operationRoutes('zone'), ...operationRoutes('region'), ...operationRoutes('global')];
+export const operationsRoutes: GcpRoute[] = [
+  ...operationRoutes('zone'),
+  ...operationRoutes('region'),
+  ...operationRoutes('global'),
+];

@@ -19,7 +19,12 @@ export interface ReadSpec<T extends Scoped & { id: string }> {
   settlesInstances?: boolean;
 }
 
-function records<T extends Scoped & { id: string }>(spec: ReadSpec<T>, call: GcpCall, project: string, scope?: string): T[] {
+function records<T extends Scoped & { id: string }>(
+  spec: ReadSpec<T>,
+  call: GcpCall,
+  project: string,
+  scope?: string,
+): T[] {
   if (spec.settlesInstances) liveInstances(call, project);
   return spec.store(call.estate).list(project, scope);
 }
@@ -40,9 +45,20 @@ export function zonalReadRoutes<T extends Scoped & { id: string }>(spec: ReadSpe
       handle(call) {
         const project = requireProject(call).projectId;
         const r = new ComputeRenderer(call.base);
-        const items = records(spec, call, project).map((d) => ({ scope: `zones/${d.scope}`, json: spec.render(r, d, call) }));
+        const items = records(spec, call, project).map((d) => ({
+          scope: `zones/${d.scope}`,
+          json: spec.render(r, d, call),
+        }));
         const path = `projects/${project}/aggregated/${spec.collection}`;
-        return aggregatedResponse(call, `compute#${spec.kind}AggregatedList`, spec.collection, path, r.link(path), ALL_ZONES.map((z) => `zones/${z}`), items);
+        return aggregatedResponse(
+          call,
+          `compute#${spec.kind}AggregatedList`,
+          spec.collection,
+          path,
+          r.link(path),
+          ALL_ZONES.map((z) => `zones/${z}`),
+          items,
+        );
       },
     },
     {
@@ -55,7 +71,13 @@ export function zonalReadRoutes<T extends Scoped & { id: string }>(spec: ReadSpe
         const zone = requireZone(call);
         const r = new ComputeRenderer(call.base);
         const path = `projects/${project}/zones/${zone}/${spec.collection}`;
-        return listResponse(call, `compute#${spec.kind}List`, path, r.link(path), records(spec, call, project, zone).map((d) => spec.render(r, d, call)));
+        return listResponse(
+          call,
+          `compute#${spec.kind}List`,
+          path,
+          r.link(path),
+          records(spec, call, project, zone).map((d) => spec.render(r, d, call)),
+        );
       },
     },
     {
@@ -67,7 +89,13 @@ export function zonalReadRoutes<T extends Scoped & { id: string }>(spec: ReadSpe
         const project = requireProject(call).projectId;
         const zone = requireZone(call);
         if (spec.settlesInstances) liveInstances(call, project);
-        const found = findScoped(spec.store(call.estate), project, zone, call.params['name']!, pathOf(call, `zones/${zone}`, spec.collection, call.params['name']));
+        const found = findScoped(
+          spec.store(call.estate),
+          project,
+          zone,
+          call.params['name']!,
+          pathOf(call, `zones/${zone}`, spec.collection, call.params['name']),
+        );
         return ok(spec.render(new ComputeRenderer(call.base), found, call));
       },
     },
@@ -75,7 +103,10 @@ export function zonalReadRoutes<T extends Scoped & { id: string }>(spec: ReadSpe
 }
 
 /** aggregatedList, regional list/get and (with `global`) global list/get of a regional resource. */
-export function regionalReadRoutes<T extends Scoped & { id: string }>(spec: ReadSpec<T>, global: boolean): GcpRoute[] {
+export function regionalReadRoutes<T extends Scoped & { id: string }>(
+  spec: ReadSpec<T>,
+  global: boolean,
+): GcpRoute[] {
   const op = spec.collection;
   const scopes = [...ALL_REGIONS.map((r) => `regions/${r}`), ...(global ? ['global'] : [])];
   const routes: GcpRoute[] = [
@@ -87,9 +118,20 @@ export function regionalReadRoutes<T extends Scoped & { id: string }>(spec: Read
       handle(call) {
         const project = requireProject(call).projectId;
         const r = new ComputeRenderer(call.base);
-        const items = records(spec, call, project).map((d) => ({ scope: d.scope === 'global' ? 'global' : `regions/${d.scope}`, json: spec.render(r, d, call) }));
+        const items = records(spec, call, project).map((d) => ({
+          scope: d.scope === 'global' ? 'global' : `regions/${d.scope}`,
+          json: spec.render(r, d, call),
+        }));
         const path = `projects/${project}/aggregated/${spec.collection}`;
-        return aggregatedResponse(call, `compute#${spec.kind}AggregatedList`, spec.collection, path, r.link(path), scopes, items);
+        return aggregatedResponse(
+          call,
+          `compute#${spec.kind}AggregatedList`,
+          spec.collection,
+          path,
+          r.link(path),
+          scopes,
+          items,
+        );
       },
     },
     {
@@ -102,7 +144,13 @@ export function regionalReadRoutes<T extends Scoped & { id: string }>(spec: Read
         const region = requireRegion(call);
         const r = new ComputeRenderer(call.base);
         const path = `projects/${project}/regions/${region}/${spec.collection}`;
-        return listResponse(call, `compute#${spec.kind}List`, path, r.link(path), records(spec, call, project, region).map((d) => spec.render(r, d, call)));
+        return listResponse(
+          call,
+          `compute#${spec.kind}List`,
+          path,
+          r.link(path),
+          records(spec, call, project, region).map((d) => spec.render(r, d, call)),
+        );
       },
     },
     {
@@ -114,16 +162,33 @@ export function regionalReadRoutes<T extends Scoped & { id: string }>(spec: Read
         const project = requireProject(call).projectId;
         const region = requireRegion(call);
         if (spec.settlesInstances) liveInstances(call, project);
-        const found = findScoped(spec.store(call.estate), project, region, call.params['name']!, pathOf(call, `regions/${region}`, spec.collection, call.params['name']));
+        const found = findScoped(
+          spec.store(call.estate),
+          project,
+          region,
+          call.params['name']!,
+          pathOf(call, `regions/${region}`, spec.collection, call.params['name']),
+        );
         return ok(spec.render(new ComputeRenderer(call.base), found, call));
       },
     },
   ];
-  return global ? [...routes, ...globalReadRoutes(spec, `global${spec.collection.charAt(0).toUpperCase()}${spec.collection.slice(1)}`)] : routes;
+  return global
+    ? [
+        ...routes,
+        ...globalReadRoutes(
+          spec,
+          `global${spec.collection.charAt(0).toUpperCase()}${spec.collection.slice(1)}`,
+        ),
+      ]
+    : routes;
 }
 
 /** list and get of a global resource (firewalls, networks, snapshots, global addresses). */
-export function globalReadRoutes<T extends Scoped & { id: string }>(spec: ReadSpec<T>, operationPrefix = spec.collection): GcpRoute[] {
+export function globalReadRoutes<T extends Scoped & { id: string }>(
+  spec: ReadSpec<T>,
+  operationPrefix = spec.collection,
+): GcpRoute[] {
   return [
     {
       method: 'GET',
@@ -134,7 +199,13 @@ export function globalReadRoutes<T extends Scoped & { id: string }>(spec: ReadSp
         const project = requireProject(call).projectId;
         const r = new ComputeRenderer(call.base);
         const path = `projects/${project}/global/${spec.collection}`;
-        return listResponse(call, `compute#${spec.kind}List`, path, r.link(path), records(spec, call, project, 'global').map((d) => spec.render(r, d, call)));
+        return listResponse(
+          call,
+          `compute#${spec.kind}List`,
+          path,
+          r.link(path),
+          records(spec, call, project, 'global').map((d) => spec.render(r, d, call)),
+        );
       },
     },
     {
@@ -145,7 +216,13 @@ export function globalReadRoutes<T extends Scoped & { id: string }>(spec: ReadSp
       handle(call) {
         const project = requireProject(call).projectId;
         if (spec.settlesInstances) liveInstances(call, project);
-        const found = findScoped(spec.store(call.estate), project, 'global', call.params['name']!, pathOf(call, 'global', spec.collection, call.params['name']));
+        const found = findScoped(
+          spec.store(call.estate),
+          project,
+          'global',
+          call.params['name']!,
+          pathOf(call, 'global', spec.collection, call.params['name']),
+        );
         return ok(spec.render(new ComputeRenderer(call.base), found, call));
       },
     },

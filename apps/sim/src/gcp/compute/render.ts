@@ -1,7 +1,16 @@
 import { MACHINE_TYPES, regionOfZone } from '../catalog.ts';
 import { fingerprint, gceTime } from '../ids.ts';
 import { scopePath } from './generate-addresses.ts';
-import type { GceAddress, GceDisk, GceFirewall, GceForwardingRule, GceInstance, GceNetwork, GceSnapshot, GceSubnetwork } from './types.ts';
+import type {
+  GceAddress,
+  GceDisk,
+  GceFirewall,
+  GceForwardingRule,
+  GceInstance,
+  GceNetwork,
+  GceSnapshot,
+  GceSubnetwork,
+} from './types.ts';
 
 /** Compute Engine JSON, with every link on the simulator's own base URL. */
 export class ComputeRenderer {
@@ -26,7 +35,10 @@ export class ComputeRenderer {
       creationTimestamp: gceTime(i.createdMs),
       name: i.name,
       description: i.description,
-      tags: { items: i.networkTags.length ? i.networkTags : undefined, fingerprint: fingerprint(i.networkTags) },
+      tags: {
+        items: i.networkTags.length ? i.networkTags : undefined,
+        fingerprint: fingerprint(i.networkTags),
+      },
       machineType: this.link(`${zone}/machineTypes/${i.machineType}`),
       status: i.state,
       zone: this.link(zone),
@@ -66,9 +78,16 @@ export class ComputeRenderer {
         architecture: 'X86_64',
       })),
       metadata: { kind: 'compute#metadata', fingerprint: fingerprint([i.id]) },
-      serviceAccounts: i.serviceAccount ? [{ email: i.serviceAccount, scopes: ['https://www.googleapis.com/auth/cloud-platform'] }] : undefined,
+      serviceAccounts: i.serviceAccount
+        ? [{ email: i.serviceAccount, scopes: ['https://www.googleapis.com/auth/cloud-platform'] }]
+        : undefined,
       selfLink: this.link(`${zone}/instances/${i.name}`),
-      scheduling: { onHostMaintenance: 'MIGRATE', automaticRestart: true, preemptible: false, provisioningModel: 'STANDARD' },
+      scheduling: {
+        onHostMaintenance: 'MIGRATE',
+        automaticRestart: true,
+        preemptible: false,
+        provisioningModel: 'STANDARD',
+      },
       cpuPlatform: stopped ? 'Unknown CPU Platform' : i.image.cpuPlatform,
       labels: Object.keys(i.labels).length ? i.labels : undefined,
       labelFingerprint: fingerprint(i.labels),
@@ -93,7 +112,9 @@ export class ComputeRenderer {
       zone: this.link(zone),
       status: 'READY',
       selfLink: this.link(`${zone}/disks/${d.name}`),
-      sourceImage: d.sourceImage ? this.link(`projects/${d.sourceImage.project}/global/images/${d.sourceImage.image}`) : undefined,
+      sourceImage: d.sourceImage
+        ? this.link(`projects/${d.sourceImage.project}/global/images/${d.sourceImage.image}`)
+        : undefined,
       type: this.link(`${zone}/diskTypes/${d.type}`),
       users: d.users.length ? d.users.map((u) => this.link(`${zone}/instances/${u}`)) : undefined,
       lastAttachTimestamp: d.lastAttachMs !== undefined ? gceTime(d.lastAttachMs) : undefined,
@@ -208,7 +229,9 @@ export class ComputeRenderer {
       selfLink: this.link(`projects/${n.project}/global/networks/${n.name}`),
       selfLinkWithId: this.link(`projects/${n.project}/global/networks/${n.id}`),
       autoCreateSubnetworks: n.autoCreateSubnetworks,
-      subnetworks: subnets.map((s) => this.link(`projects/${s.project}/regions/${s.scope}/subnetworks/${s.name}`)),
+      subnetworks: subnets.map((s) =>
+        this.link(`projects/${s.project}/regions/${s.scope}/subnetworks/${s.name}`),
+      ),
       routingConfig: { routingMode: n.routingMode },
       mtu: n.mtu,
       networkFirewallPolicyEnforcementOrder: 'AFTER_CLASSIC_FIREWALL',

@@ -5,18 +5,63 @@ import { globalReadRoutes, regionalReadRoutes, zonalReadRoutes } from './read-ro
 
 /** Read routes of disks, addresses, forwarding rules, subnetworks, firewalls, networks and snapshots. */
 export const resourceReadRoutes: GcpRoute[] = [
-  ...zonalReadRoutes({ collection: 'disks', kind: 'disk', store: (e) => e.compute.disks, render: (r, d) => r.disk(d), settlesInstances: true }),
-  ...regionalReadRoutes({ collection: 'addresses', kind: 'address', store: (e) => e.compute.addresses, render: (r, a) => r.address(a), settlesInstances: true }, true),
-  ...regionalReadRoutes({ collection: 'forwardingRules', kind: 'forwardingRule', store: (e) => e.compute.forwardingRules, render: (r, f) => r.forwardingRule(f) }, true),
-  ...regionalReadRoutes({ collection: 'subnetworks', kind: 'subnetwork', store: (e) => e.compute.subnetworks, render: (r, s) => r.subnetwork(s) }, false),
-  ...globalReadRoutes({ collection: 'firewalls', kind: 'firewall', store: (e) => e.compute.firewalls, render: (r, f) => r.firewall(f) }),
+  ...zonalReadRoutes({
+    collection: 'disks',
+    kind: 'disk',
+    store: (e) => e.compute.disks,
+    render: (r, d) => r.disk(d),
+    settlesInstances: true,
+  }),
+  ...regionalReadRoutes(
+    {
+      collection: 'addresses',
+      kind: 'address',
+      store: (e) => e.compute.addresses,
+      render: (r, a) => r.address(a),
+      settlesInstances: true,
+    },
+    true,
+  ),
+  ...regionalReadRoutes(
+    {
+      collection: 'forwardingRules',
+      kind: 'forwardingRule',
+      store: (e) => e.compute.forwardingRules,
+      render: (r, f) => r.forwardingRule(f),
+    },
+    true,
+  ),
+  ...regionalReadRoutes(
+    {
+      collection: 'subnetworks',
+      kind: 'subnetwork',
+      store: (e) => e.compute.subnetworks,
+      render: (r, s) => r.subnetwork(s),
+    },
+    false,
+  ),
+  ...globalReadRoutes({
+    collection: 'firewalls',
+    kind: 'firewall',
+    store: (e) => e.compute.firewalls,
+    render: (r, f) => r.firewall(f),
+  }),
   ...globalReadRoutes({
     collection: 'networks',
     kind: 'network',
     store: (e) => e.compute.networks,
-    render: (r, n, call) => r.network(n, call.estate.compute.subnetworks.list(n.project).filter((s) => s.network === n.name)),
+    render: (r, n, call) =>
+      r.network(
+        n,
+        call.estate.compute.subnetworks.list(n.project).filter((s) => s.network === n.name),
+      ),
   }),
-  ...globalReadRoutes({ collection: 'snapshots', kind: 'snapshot', store: (e) => e.compute.snapshots, render: (r, s) => r.snapshot(s) }),
+  ...globalReadRoutes({
+    collection: 'snapshots',
+    kind: 'snapshot',
+    store: (e) => e.compute.snapshots,
+    render: (r, s) => r.snapshot(s),
+  }),
   {
     method: 'GET',
     path: '/compute/v1/projects/{project}/global/snapshots/{name}/getIamPolicy',
@@ -25,9 +70,19 @@ export const resourceReadRoutes: GcpRoute[] = [
     handle(call) {
       const project = requireProject(call).projectId;
       const name = call.params['name']!;
-      const snapshot = findScoped(call.estate.compute.snapshots, project, 'global', name, `projects/${call.params['project']}/global/snapshots/${name}`);
+      const snapshot = findScoped(
+        call.estate.compute.snapshots,
+        project,
+        'global',
+        name,
+        `projects/${call.params['project']}/global/snapshots/${name}`,
+      );
       if (snapshot.iamMembers.length === 0) return ok({ etag: 'ACAB' });
-      return ok({ version: 1, etag: versionEtag(snapshot.iamMembers.length + 1), bindings: [{ role: 'roles/compute.storageAdmin', members: snapshot.iamMembers }] });
+      return ok({
+        version: 1,
+        etag: versionEtag(snapshot.iamMembers.length + 1),
+        bindings: [{ role: 'roles/compute.storageAdmin', members: snapshot.iamMembers }],
+      });
     },
   },
 ];

@@ -3,7 +3,8 @@ import type { CpuProfile } from '../../estate/metrics.ts';
 import type { ScopedStore } from '../store.ts';
 
 /** Compute Engine instance statuses, plus DELETED: a deleting instance is removed when it gets there. */
-export type InstanceStatus = 'PROVISIONING' | 'STAGING' | 'RUNNING' | 'STOPPING' | 'SUSPENDED' | 'TERMINATED' | 'DELETED';
+export type InstanceStatus =
+  'PROVISIONING' | 'STAGING' | 'RUNNING' | 'STOPPING' | 'SUSPENDED' | 'TERMINATED' | 'DELETED';
 
 export interface GceNic {
   /** Network name (global). */

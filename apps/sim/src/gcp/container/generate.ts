@@ -1,6 +1,13 @@
 import { COMMON_MACHINE_TYPES, GKE_VERSIONS, regionOfLocation, zonesOf } from '../catalog.ts';
 import { fullName } from '../ids.ts';
-import { counted, drawMisconfig, envAndApp, labelsFor, NameSet, type GcpGenContext } from '../generate-context.ts';
+import {
+  counted,
+  drawMisconfig,
+  envAndApp,
+  labelsFor,
+  NameSet,
+  type GcpGenContext,
+} from '../generate-context.ts';
 import type { GkeCluster, GkeNodePool } from './types.ts';
 
 const DAY = 86_400_000;
@@ -60,7 +67,9 @@ export function generateClusters(ctx: GcpGenContext): void {
     } else {
       cluster.authorizedNetworks = [
         { displayName: 'office', cidrBlock: `203.0.113.${rng.int(0, 15) * 16}/28` },
-        ...(rng.chance(0.5) ? [{ displayName: 'ci', cidrBlock: `198.51.100.${rng.int(0, 15) * 16}/28` }] : []),
+        ...(rng.chance(0.5)
+          ? [{ displayName: 'ci', cidrBlock: `198.51.100.${rng.int(0, 15) * 16}/28` }]
+          : []),
       ];
     }
     const pools = autopilot ? 1 : rng.int(1, 3);
@@ -71,11 +80,20 @@ export function generateClusters(ctx: GcpGenContext): void {
   }
 }
 
-function nodePool(rng: GcpGenContext['rng'], index: number, version: string, autopilot: boolean): GkeNodePool {
+function nodePool(
+  rng: GcpGenContext['rng'],
+  index: number,
+  version: string,
+  autopilot: boolean,
+): GkeNodePool {
   const autoscale = autopilot || rng.chance(0.6);
   const min = rng.int(1, 3);
   return {
-    name: autopilot ? 'default-pool' : index === 0 ? 'default-pool' : rng.pick(['highmem-pool', 'spot-pool', 'gpu-pool', 'batch-pool', `pool-${index + 1}`]),
+    name: autopilot
+      ? 'default-pool'
+      : index === 0
+        ? 'default-pool'
+        : rng.pick(['highmem-pool', 'spot-pool', 'gpu-pool', 'batch-pool', `pool-${index + 1}`]),
     machineType: autopilot ? 'e2-standard-4' : rng.weighted(COMMON_MACHINE_TYPES),
     nodeCount: rng.int(1, 6),
     diskSizeGb: rng.pick([50, 100, 100, 200]),

@@ -7,7 +7,10 @@ import type { GkeCluster } from './types.ts';
 
 function requireProject(call: GcpCall): GcpProject {
   const project = findProject(call.estate, call.params['project'] ?? '');
-  if (!project) throw permissionDenied(`Permission 'container.clusters.list' denied on resource 'projects/${call.params['project']}' (or it may not exist).`);
+  if (!project)
+    throw permissionDenied(
+      `Permission 'container.clusters.list' denied on resource 'projects/${call.params['project']}' (or it may not exist).`,
+    );
   return project;
 }
 
@@ -22,8 +25,19 @@ function clusterJson(base: string, c: GkeCluster): Record<string, unknown> {
   const nodes = c.nodePools.reduce((n, p) => n + p.nodeCount * c.zones.length, 0);
   return {
     name: c.name,
-    nodeConfig: { machineType: c.nodePools[0]?.machineType, diskSizeGb: c.nodePools[0]?.diskSizeGb, oauthScopes: ['https://www.googleapis.com/auth/cloud-platform'], imageType: 'COS_CONTAINERD', serviceAccount: 'default', diskType: 'pd-balanced' },
-    masterAuth: { clusterCaCertificate: Buffer.from(`-----BEGIN CERTIFICATE-----\n${c.id}\n-----END CERTIFICATE-----\n`).toString('base64') },
+    nodeConfig: {
+      machineType: c.nodePools[0]?.machineType,
+      diskSizeGb: c.nodePools[0]?.diskSizeGb,
+      oauthScopes: ['https://www.googleapis.com/auth/cloud-platform'],
+      imageType: 'COS_CONTAINERD',
+      serviceAccount: 'default',
+      diskType: 'pd-balanced',
+    },
+    masterAuth: {
+      clusterCaCertificate: Buffer.from(
+        `-----BEGIN CERTIFICATE-----\n${c.id}\n-----END CERTIFICATE-----\n`,
+      ).toString('base64'),
+    },
     loggingService: 'logging.googleapis.com/kubernetes',
     monitoringService: 'monitoring.googleapis.com/kubernetes',
     network: c.network,
@@ -31,9 +45,23 @@ function clusterJson(base: string, c: GkeCluster): Record<string, unknown> {
     subnetwork: c.subnet,
     nodePools: c.nodePools.map((p) => ({
       name: p.name,
-      config: { machineType: p.machineType, diskSizeGb: p.diskSizeGb, oauthScopes: ['https://www.googleapis.com/auth/cloud-platform'], imageType: 'COS_CONTAINERD', serviceAccount: 'default', diskType: 'pd-balanced' },
+      config: {
+        machineType: p.machineType,
+        diskSizeGb: p.diskSizeGb,
+        oauthScopes: ['https://www.googleapis.com/auth/cloud-platform'],
+        imageType: 'COS_CONTAINERD',
+        serviceAccount: 'default',
+        diskType: 'pd-balanced',
+      },
       initialNodeCount: p.nodeCount,
-      autoscaling: p.autoscaling ? { enabled: true, minNodeCount: p.autoscaling.min, maxNodeCount: p.autoscaling.max, locationPolicy: 'BALANCED' } : undefined,
+      autoscaling: p.autoscaling
+        ? {
+            enabled: true,
+            minNodeCount: p.autoscaling.min,
+            maxNodeCount: p.autoscaling.max,
+            locationPolicy: 'BALANCED',
+          }
+        : undefined,
       management: { autoUpgrade: true, autoRepair: true },
       maxPodsConstraint: { maxPodsPerNode: '110' },
       podIpv4CidrSize: 24,
@@ -45,13 +73,26 @@ function clusterJson(base: string, c: GkeCluster): Record<string, unknown> {
     locations: c.zones,
     labelFingerprint: c.id.slice(0, 8),
     legacyAbac: {},
-    ipAllocationPolicy: { useIpAliases: true, clusterIpv4CidrBlock: c.clusterIpv4Cidr, servicesIpv4CidrBlock: c.servicesIpv4Cidr, stackType: 'IPV4' },
-    masterAuthorizedNetworksConfig: c.authorizedNetworks ? { enabled: true, cidrBlocks: c.authorizedNetworks } : {},
-    networkConfig: { network: `projects/${c.project}/global/networks/${c.network}`, subnetwork: `projects/${c.project}/regions/${region}/subnetworks/${c.subnet}`, datapathProvider: 'ADVANCED_DATAPATH' },
+    ipAllocationPolicy: {
+      useIpAliases: true,
+      clusterIpv4CidrBlock: c.clusterIpv4Cidr,
+      servicesIpv4CidrBlock: c.servicesIpv4Cidr,
+      stackType: 'IPV4',
+    },
+    masterAuthorizedNetworksConfig: c.authorizedNetworks
+      ? { enabled: true, cidrBlocks: c.authorizedNetworks }
+      : {},
+    networkConfig: {
+      network: `projects/${c.project}/global/networks/${c.network}`,
+      subnetwork: `projects/${c.project}/regions/${region}/subnetworks/${c.subnet}`,
+      datapathProvider: 'ADVANCED_DATAPATH',
+    },
     privateClusterConfig: {
       enablePrivateNodes: c.enablePrivateNodes,
       enablePrivateEndpoint: c.enablePrivateEndpoint,
-      masterIpv4CidrBlock: c.enablePrivateNodes ? `${c.privateEndpoint.split('.').slice(0, 3).join('.')}.${Number(c.privateEndpoint.split('.')[3]) - 2}/28` : undefined,
+      masterIpv4CidrBlock: c.enablePrivateNodes
+        ? `${c.privateEndpoint.split('.').slice(0, 3).join('.')}.${Number(c.privateEndpoint.split('.')[3]) - 2}/28`
+        : undefined,
       privateEndpoint: c.privateEndpoint,
       publicEndpoint: c.enablePrivateEndpoint ? undefined : c.endpoint,
     },
@@ -80,23 +121,49 @@ function clusterJson(base: string, c: GkeCluster): Record<string, unknown> {
 function list(call: GcpCall) {
   const project = requireProject(call).projectId;
   const location = call.params['location'] ?? call.params['zone'] ?? '-';
-  const clusters = call.estate.container.clusters.filter((c) => c.project === project && inLocation(c, location));
+  const clusters = call.estate.container.clusters.filter(
+    (c) => c.project === project && inLocation(c, location),
+  );
   return ok({ clusters: clusters.map((c) => clusterJson(call.base, c)) });
 }
 
 function get(call: GcpCall) {
   const project = requireProject(call).projectId;
   const location = call.params['location'] ?? call.params['zone'] ?? '';
-  const cluster = call.estate.container.clusters.find((c) => c.project === project && c.location === location && c.name === call.params['cluster']);
-  if (!cluster) throw notFound(`Not found: projects/${call.params['project']}/locations/${location}/clusters/${call.params['cluster']}.`);
+  const cluster = call.estate.container.clusters.find(
+    (c) => c.project === project && c.location === location && c.name === call.params['cluster'],
+  );
+  if (!cluster)
+    throw notFound(
+      `Not found: projects/${call.params['project']}/locations/${location}/clusters/${call.params['cluster']}.`,
+    );
   return ok(clusterJson(call.base, cluster));
 }
 
 /** GKE v1 clusters list/get (locations and the legacy zones paths); `-` lists every location. */
 export const containerRoutes: GcpRoute[] = [
-  { method: 'GET', path: '/v1/projects/{project}/locations/{location}/clusters', service: 'container', operation: 'projects.locations.clusters.list', handle: list },
-  { method: 'GET', path: '/v1/projects/{project}/locations/{location}/clusters/{cluster}', service: 'container', operation: 'projects.locations.clusters.get', handle: get },
-  { method: 'GET', path: '/v1/projects/{project}/zones/{zone}/clusters', service: 'container', operation: 'projects.zones.clusters.list', scope: (p) => ({ region: p['zone'] === '-' ? 'global' : regionOfZone(p['zone'] ?? '') }), handle: list },
+  {
+    method: 'GET',
+    path: '/v1/projects/{project}/locations/{location}/clusters',
+    service: 'container',
+    operation: 'projects.locations.clusters.list',
+    handle: list,
+  },
+  {
+    method: 'GET',
+    path: '/v1/projects/{project}/locations/{location}/clusters/{cluster}',
+    service: 'container',
+    operation: 'projects.locations.clusters.get',
+    handle: get,
+  },
+  {
+    method: 'GET',
+    path: '/v1/projects/{project}/zones/{zone}/clusters',
+    service: 'container',
+    operation: 'projects.zones.clusters.list',
+    scope: (p) => ({ region: p['zone'] === '-' ? 'global' : regionOfZone(p['zone'] ?? '') }),
+    handle: list,
+  },
   {
     method: 'GET',
     path: '/v1/projects/{project}/zones/{zone}/clusters/{cluster}',

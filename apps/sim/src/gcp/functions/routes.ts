@@ -7,7 +7,10 @@ import type { CloudFunction } from './types.ts';
 
 function requireProject(call: GcpCall): GcpProject {
   const project = findProject(call.estate, call.params['project'] ?? '');
-  if (!project) throw permissionDenied(`Permission 'cloudfunctions.functions.list' denied on 'projects/${call.params['project']}/locations/${call.params['location']}/functions'`);
+  if (!project)
+    throw permissionDenied(
+      `Permission 'cloudfunctions.functions.list' denied on 'projects/${call.params['project']}/locations/${call.params['location']}/functions'`,
+    );
   return project;
 }
 
@@ -19,8 +22,22 @@ function eventTrigger(f: CloudFunction, v2: boolean): Record<string, unknown> | 
   if (f.trigger === 'http') return undefined;
   const pubsub = f.trigger === 'pubsub';
   return v2
-    ? { trigger: `projects/${f.project}/locations/${f.region}/triggers/${f.name}-${f.runHash.slice(0, 6)}`, triggerRegion: f.region, eventType: pubsub ? 'google.cloud.pubsub.topic.v1.messagePublished' : 'google.cloud.storage.object.v1.finalized', pubsubTopic: pubsub ? f.eventResource : undefined, retryPolicy: 'RETRY_POLICY_DO_NOT_RETRY', serviceAccountEmail: f.serviceAccountEmail }
-    : { eventType: pubsub ? 'google.pubsub.topic.publish' : 'google.storage.object.finalize', resource: pubsub ? f.eventResource : `projects/_/buckets/${f.eventResource}`, service: pubsub ? 'pubsub.googleapis.com' : 'storage.googleapis.com', failurePolicy: {} };
+    ? {
+        trigger: `projects/${f.project}/locations/${f.region}/triggers/${f.name}-${f.runHash.slice(0, 6)}`,
+        triggerRegion: f.region,
+        eventType: pubsub
+          ? 'google.cloud.pubsub.topic.v1.messagePublished'
+          : 'google.cloud.storage.object.v1.finalized',
+        pubsubTopic: pubsub ? f.eventResource : undefined,
+        retryPolicy: 'RETRY_POLICY_DO_NOT_RETRY',
+        serviceAccountEmail: f.serviceAccountEmail,
+      }
+    : {
+        eventType: pubsub ? 'google.pubsub.topic.publish' : 'google.storage.object.finalize',
+        resource: pubsub ? f.eventResource : `projects/_/buckets/${f.eventResource}`,
+        service: pubsub ? 'pubsub.googleapis.com' : 'storage.googleapis.com',
+        failurePolicy: {},
+      };
 }
 
 /** Cloud Functions v1 `CloudFunction` (1st gen only). */
@@ -28,7 +45,13 @@ function v1Json(f: CloudFunction, projectNumber: string): Record<string, unknown
   return {
     name: functionName(f),
     sourceArchiveUrl: `gs://gcf-sources-${projectNumber}-${f.region}/${f.name}-${f.runHash}/version-${f.versionId}/function-source.zip`,
-    httpsTrigger: f.trigger === 'http' ? { url: `https://${f.region}-${f.project}.cloudfunctions.net/${f.name}`, securityLevel: 'SECURE_ALWAYS' } : undefined,
+    httpsTrigger:
+      f.trigger === 'http'
+        ? {
+            url: `https://${f.region}-${f.project}.cloudfunctions.net/${f.name}`,
+            securityLevel: 'SECURE_ALWAYS',
+          }
+        : undefined,
     eventTrigger: eventTrigger(f, false),
     status: 'ACTIVE',
     entryPoint: f.entryPoint,
@@ -50,14 +73,22 @@ function v1Json(f: CloudFunction, projectNumber: string): Record<string, unknown
 /** Cloud Functions v2 `Function` (both generations; 1st gen ones report environment GEN_1). */
 function v2Json(f: CloudFunction, projectNumber: string): Record<string, unknown> {
   const gen2 = f.generation === 2;
-  const url = gen2 ? `https://${f.name}-${f.runHash}-${f.region.replace(/[^a-z0-9]/g, '').slice(0, 4)}.a.run.app` : `https://${f.region}-${f.project}.cloudfunctions.net/${f.name}`;
+  const url = gen2
+    ? `https://${f.name}-${f.runHash}-${f.region.replace(/[^a-z0-9]/g, '').slice(0, 4)}.a.run.app`
+    : `https://${f.region}-${f.project}.cloudfunctions.net/${f.name}`;
   return {
     name: functionName(f),
     buildConfig: {
       build: `projects/${projectNumber}/locations/${f.region}/builds/${f.buildId}`,
       runtime: f.runtime,
       entryPoint: f.entryPoint,
-      source: { storageSource: { bucket: `gcf-v2-sources-${projectNumber}-${f.region}`, object: `${f.name}/function-source.zip`, generation: String(f.updatedMs * 1000) } },
+      source: {
+        storageSource: {
+          bucket: `gcf-v2-sources-${projectNumber}-${f.region}`,
+          object: `${f.name}/function-source.zip`,
+          generation: String(f.updatedMs * 1000),
+        },
+      },
       dockerRepository: `projects/${f.project}/locations/${f.region}/repositories/gcf-artifacts`,
     },
     serviceConfig: {
@@ -69,7 +100,9 @@ function v2Json(f: CloudFunction, projectNumber: string): Record<string, unknown
       serviceAccountEmail: f.serviceAccountEmail,
       availableMemory: `${f.memoryMb}M`,
       allTrafficOnLatestRevision: true,
-      revision: gen2 ? `${f.name}-${String(f.versionId).padStart(5, '0')}-${f.runHash.slice(0, 3)}` : undefined,
+      revision: gen2
+        ? `${f.name}-${String(f.versionId).padStart(5, '0')}-${f.runHash.slice(0, 3)}`
+        : undefined,
     },
     eventTrigger: eventTrigger(f, true),
     state: 'ACTIVE',
@@ -83,7 +116,12 @@ function v2Json(f: CloudFunction, projectNumber: string): Record<string, unknown
 
 function select(call: GcpCall, project: string, generations: readonly number[]): CloudFunction[] {
   const location = call.params['location'] ?? '-';
-  return call.estate.functions.functions.filter((f) => f.project === project && generations.includes(f.generation) && (location === '-' || f.region === location));
+  return call.estate.functions.functions.filter(
+    (f) =>
+      f.project === project &&
+      generations.includes(f.generation) &&
+      (location === '-' || f.region === location),
+  );
 }
 
 function routesFor(version: 'v1' | 'v2'): GcpRoute[] {
@@ -97,8 +135,14 @@ function routesFor(version: 'v1' | 'v2'): GcpRoute[] {
       operation: 'projects.locations.functions.list',
       handle(call) {
         const project = requireProject(call);
-        const page = pageOf(call, select(call, project.projectId, generations), { defaultSize: 1000, maxSize: 1000 });
-        return ok({ functions: page.items.length ? page.items.map((f) => render(f, project.projectNumber)) : undefined, nextPageToken: page.nextToken });
+        const page = pageOf(call, select(call, project.projectId, generations), {
+          defaultSize: 1000,
+          maxSize: 1000,
+        });
+        return ok({
+          functions: page.items.length ? page.items.map((f) => render(f, project.projectNumber)) : undefined,
+          nextPageToken: page.nextToken,
+        });
       },
     },
     {
@@ -108,8 +152,13 @@ function routesFor(version: 'v1' | 'v2'): GcpRoute[] {
       operation: 'projects.locations.functions.get',
       handle(call) {
         const project = requireProject(call);
-        const f = select(call, project.projectId, generations).find((x) => x.name === call.params['function']);
-        if (!f) throw notFound(`Function ${call.params['function']} in region ${call.params['location']} in project ${call.params['project']} does not exist`);
+        const f = select(call, project.projectId, generations).find(
+          (x) => x.name === call.params['function'],
+        );
+        if (!f)
+          throw notFound(
+            `Function ${call.params['function']} in region ${call.params['location']} in project ${call.params['project']} does not exist`,
+          );
         return ok(render(f, project.projectNumber));
       },
     },

@@ -2,7 +2,18 @@ import { fullName } from '../ids.ts';
 import { counted, NameSet, type GcpGenContext } from '../generate-context.ts';
 import type { ServiceAccount } from './types.ts';
 
-const ROLES = ['runner', 'deployer', 'ci', 'reader', 'backup', 'etl', 'gke-nodes', 'functions', 'scheduler', 'monitoring'] as const;
+const ROLES = [
+  'runner',
+  'deployer',
+  'ci',
+  'reader',
+  'backup',
+  'etl',
+  'gke-nodes',
+  'functions',
+  'scheduler',
+  'monitoring',
+] as const;
 
 /** The project's default compute service account email (`{number}-compute@developer…`). */
 export function defaultComputeAccount(projectNumber: string): string {
@@ -43,12 +54,21 @@ export function generateServiceAccounts(ctx: GcpGenContext): void {
   }
   for (; made < Math.max(2, ctx.budget.serviceAccounts); made++) {
     const app = rng.chance(0.6) ? ctx.app : rng.pick(['platform', 'data', 'ops', 'terraform', 'github']);
-    const id = names.take(`${app}-${rng.pick(ROLES)}`).slice(0, 30).replace(/-+$/, '');
-    add(`${id}@${projectId}.iam.gserviceaccount.com`, `${app} ${id.split('-').slice(1).join(' ')}`.trim(), `Service account for ${app}`);
+    const id = names
+      .take(`${app}-${rng.pick(ROLES)}`)
+      .slice(0, 30)
+      .replace(/-+$/, '');
+    add(
+      `${id}@${projectId}.iam.gserviceaccount.com`,
+      `${app} ${id.split('-').slice(1).join(' ')}`.trim(),
+      `Service account for ${app}`,
+    );
   }
 }
 
 /** Service account emails of a project (instances, functions and clusters run as one of these). */
 export function accountsOf(ctx: GcpGenContext): string[] {
-  return ctx.estate.iam.serviceAccounts.filter((a) => a.project === ctx.project.projectId).map((a) => a.email);
+  return ctx.estate.iam.serviceAccounts
+    .filter((a) => a.project === ctx.project.projectId)
+    .map((a) => a.email);
 }

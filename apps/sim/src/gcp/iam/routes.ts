@@ -6,7 +6,8 @@ import type { ServiceAccount } from './types.ts';
 
 function requireProject(call: GcpCall): GcpProject {
   const project = findProject(call.estate, call.params['project'] ?? '');
-  if (!project) throw permissionDenied(`Permission 'iam.serviceAccounts.list' denied on resource (or it may not exist).`);
+  if (!project)
+    throw permissionDenied(`Permission 'iam.serviceAccounts.list' denied on resource (or it may not exist).`);
   return project;
 }
 
@@ -35,7 +36,10 @@ export const iamRoutes: GcpRoute[] = [
       const project = requireProject(call).projectId;
       const accounts = call.estate.iam.serviceAccounts.filter((a) => a.project === project);
       const page = pageOf(call, accounts, { defaultSize: 20, maxSize: 100 });
-      return ok({ accounts: page.items.length ? page.items.map(accountJson) : undefined, nextPageToken: page.nextToken });
+      return ok({
+        accounts: page.items.length ? page.items.map(accountJson) : undefined,
+        nextPageToken: page.nextToken,
+      });
     },
   },
   {
@@ -46,7 +50,10 @@ export const iamRoutes: GcpRoute[] = [
     handle(call) {
       const wanted = call.params['account'];
       const project = call.params['project'] === '-' ? undefined : requireProject(call).projectId;
-      const account = call.estate.iam.serviceAccounts.find((a) => (project === undefined || a.project === project) && (a.email === wanted || a.uniqueId === wanted));
+      const account = call.estate.iam.serviceAccounts.find(
+        (a) =>
+          (project === undefined || a.project === project) && (a.email === wanted || a.uniqueId === wanted),
+      );
       if (!account) throw notFound(`Unknown service account`);
       return ok(accountJson(account));
     },

@@ -1,6 +1,13 @@
 import type { Rng } from '../../core/rng.ts';
 import { fullName } from '../ids.ts';
-import { counted, drawMisconfig, envAndApp, labelsFor, NameSet, type GcpGenContext } from '../generate-context.ts';
+import {
+  counted,
+  drawMisconfig,
+  envAndApp,
+  labelsFor,
+  NameSet,
+  type GcpGenContext,
+} from '../generate-context.ts';
 import type { KmsCryptoKey, KmsKeyRing } from './types.ts';
 
 const DAY_S = 86_400;
@@ -32,7 +39,15 @@ export function generateKms(ctx: GcpGenContext): void {
     const ring: KmsKeyRing = {
       project: projectId,
       location,
-      name: names.take(rng.pick([`${ctx.app}-keyring`, `${ctx.env}-keys`, 'cmek', 'terraform', `${ctx.app}-${location === 'global' ? 'global' : 'kr'}`])),
+      name: names.take(
+        rng.pick([
+          `${ctx.app}-keyring`,
+          `${ctx.env}-keys`,
+          'cmek',
+          'terraform',
+          `${ctx.app}-${location === 'global' ? 'global' : 'kr'}`,
+        ]),
+      ),
       createdMs: ctx.project.createdMs + rng.int(1, 300) * 86_400_000,
     };
     rings.push(ring);
@@ -48,7 +63,16 @@ export function generateKms(ctx: GcpGenContext): void {
       project: projectId,
       location: ring.location,
       keyRing: ring.name,
-      name: names.take(rng.pick([`${app}-key`, `${app}-disk-key`, `${app}-bucket-key`, 'sql-cmek', 'default-key', `${app}-${env}`])),
+      name: names.take(
+        rng.pick([
+          `${app}-key`,
+          `${app}-disk-key`,
+          `${app}-bucket-key`,
+          'sql-cmek',
+          'default-key',
+          `${app}-${env}`,
+        ]),
+      ),
       createdMs: ring.createdMs + rng.int(0, 200) * 86_400_000,
       primaryVersion: 1,
       protectionLevel: rng.chance(0.15) ? 'HSM' : 'SOFTWARE',

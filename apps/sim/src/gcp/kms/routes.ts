@@ -11,7 +11,10 @@ const KMS_LOCATIONS = ['global', ...ALL_REGIONS, 'us', 'europe', 'asia'];
 
 function requireProject(call: GcpCall): GcpProject {
   const project = findProject(call.estate, call.params['project'] ?? '');
-  if (!project) throw permissionDenied(`Permission 'cloudkms.keyRings.list' denied on resource 'projects/${call.params['project']}/locations/${call.params['location'] ?? '-'}' (or it may not exist).`);
+  if (!project)
+    throw permissionDenied(
+      `Permission 'cloudkms.keyRings.list' denied on resource 'projects/${call.params['project']}/locations/${call.params['location'] ?? '-'}' (or it may not exist).`,
+    );
   return project;
 }
 
@@ -21,8 +24,14 @@ function ringName(r: KmsKeyRing): string {
 
 function requireRing(call: GcpCall): KmsKeyRing {
   const project = requireProject(call).projectId;
-  const ring = call.estate.kms.keyRings.find((r) => r.project === project && r.location === call.params['location'] && r.name === call.params['keyRing']);
-  if (!ring) throw notFound(`KeyRing projects/${call.params['project']}/locations/${call.params['location']}/keyRings/${call.params['keyRing']} not found.`);
+  const ring = call.estate.kms.keyRings.find(
+    (r) =>
+      r.project === project && r.location === call.params['location'] && r.name === call.params['keyRing'],
+  );
+  if (!ring)
+    throw notFound(
+      `KeyRing projects/${call.params['project']}/locations/${call.params['location']}/keyRings/${call.params['keyRing']} not found.`,
+    );
   return ring;
 }
 
@@ -59,7 +68,14 @@ export const kmsRoutes: GcpRoute[] = [
     handle(call) {
       const project = requireProject(call).projectId;
       const page = pageOf(call, KMS_LOCATIONS, { defaultSize: 100, maxSize: 1000 });
-      return ok({ locations: page.items.map((l) => ({ name: `projects/${project}/locations/${l}`, locationId: l, displayName: l })), nextPageToken: page.nextToken });
+      return ok({
+        locations: page.items.map((l) => ({
+          name: `projects/${project}/locations/${l}`,
+          locationId: l,
+          displayName: l,
+        })),
+        nextPageToken: page.nextToken,
+      });
     },
   },
   {
@@ -69,9 +85,17 @@ export const kmsRoutes: GcpRoute[] = [
     operation: 'projects.locations.keyRings.list',
     handle(call) {
       const project = requireProject(call).projectId;
-      const rings = call.estate.kms.keyRings.filter((r) => r.project === project && r.location === call.params['location']);
+      const rings = call.estate.kms.keyRings.filter(
+        (r) => r.project === project && r.location === call.params['location'],
+      );
       const page = pageOf(call, rings, { defaultSize: 1000, maxSize: 1000 });
-      return ok({ keyRings: page.items.length ? page.items.map((r) => ({ name: ringName(r), createTime: isoTime(r.createdMs) })) : undefined, nextPageToken: page.nextToken, totalSize: rings.length });
+      return ok({
+        keyRings: page.items.length
+          ? page.items.map((r) => ({ name: ringName(r), createTime: isoTime(r.createdMs) }))
+          : undefined,
+        nextPageToken: page.nextToken,
+        totalSize: rings.length,
+      });
     },
   },
   {
@@ -91,9 +115,15 @@ export const kmsRoutes: GcpRoute[] = [
     operation: 'projects.locations.keyRings.cryptoKeys.list',
     handle(call) {
       const ring = requireRing(call);
-      const keys = call.estate.kms.cryptoKeys.filter((k) => k.project === ring.project && k.location === ring.location && k.keyRing === ring.name);
+      const keys = call.estate.kms.cryptoKeys.filter(
+        (k) => k.project === ring.project && k.location === ring.location && k.keyRing === ring.name,
+      );
       const page = pageOf(call, keys, { defaultSize: 1000, maxSize: 1000 });
-      return ok({ cryptoKeys: page.items.length ? page.items.map(keyJson) : undefined, nextPageToken: page.nextToken, totalSize: keys.length });
+      return ok({
+        cryptoKeys: page.items.length ? page.items.map(keyJson) : undefined,
+        nextPageToken: page.nextToken,
+        totalSize: keys.length,
+      });
     },
   },
   {
@@ -103,8 +133,15 @@ export const kmsRoutes: GcpRoute[] = [
     operation: 'projects.locations.keyRings.cryptoKeys.get',
     handle(call) {
       const ring = requireRing(call);
-      const key = call.estate.kms.cryptoKeys.find((k) => k.project === ring.project && k.location === ring.location && k.keyRing === ring.name && k.name === call.params['cryptoKey']);
-      if (!key) throw notFound(`CryptoKey ${ringName(ring)}/cryptoKeys/${call.params['cryptoKey']} not found.`);
+      const key = call.estate.kms.cryptoKeys.find(
+        (k) =>
+          k.project === ring.project &&
+          k.location === ring.location &&
+          k.keyRing === ring.name &&
+          k.name === call.params['cryptoKey'],
+      );
+      if (!key)
+        throw notFound(`CryptoKey ${ringName(ring)}/cryptoKeys/${call.params['cryptoKey']} not found.`);
       return ok(keyJson(key));
     },
   },

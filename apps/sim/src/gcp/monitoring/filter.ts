@@ -69,10 +69,14 @@ function matcherFor(raw: string, filter: string): Matcher {
  * with `!=`, `one_of(…)`, `starts_with(…)`, `ends_with(…)`, `has_substring(…)` and
  * `monitoring.regex.full_match(…)`. Returns the metric type it requires and the predicate.
  */
-export function compileSeriesFilter(text: string | null): { metricType: string; test(s: SeriesSelector): boolean } {
+export function compileSeriesFilter(text: string | null): {
+  metricType: string;
+  test(s: SeriesSelector): boolean;
+} {
   const filter = (text ?? '').trim();
   if (!filter) throw badFilter('', 'the filter is empty');
-  const termRe = /\s*([A-Za-z_.0-9]+)\s*(!=|=)\s*("(?:[^"\\]|\\.)*"|[a-z_.]+\((?:"(?:[^"\\]|\\.)*"|[^)"])*\)|[^\s()"]+)\s*(?:AND\b|$)?/gy;
+  const termRe =
+    /\s*([A-Za-z_.0-9]+)\s*(!=|=)\s*("(?:[^"\\]|\\.)*"|[a-z_.]+\((?:"(?:[^"\\]|\\.)*"|[^)"])*\)|[^\s()"]+)\s*(?:AND\b|$)?/gy;
   const terms: Term[] = [];
   let metricType: string | undefined;
   let consumed = 0;
@@ -80,7 +84,8 @@ export function compileSeriesFilter(text: string | null): { metricType: string; 
   while (consumed < filter.length && (m = termRe.exec(filter)) !== null) {
     consumed = termRe.lastIndex;
     const [, field, op, raw] = m;
-    if (!/^(metric\.type|resource\.type|project|(metric|resource)\.labels?\.[A-Za-z0-9_]+)$/.test(field!)) throw badFilter(filter, `unknown selector ${field}`);
+    if (!/^(metric\.type|resource\.type|project|(metric|resource)\.labels?\.[A-Za-z0-9_]+)$/.test(field!))
+      throw badFilter(filter, `unknown selector ${field}`);
     const inner = matcherFor(raw!, filter);
     const matcher: Matcher = op === '!=' ? (v) => !inner(v) : inner;
     if (field === 'metric.type' && op === '=' && raw!.startsWith('"')) metricType = raw!.slice(1, -1);

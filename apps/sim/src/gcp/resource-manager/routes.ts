@@ -43,14 +43,20 @@ function fieldOf(p: GcpProject, org: string, key: string): string | undefined {
   return undefined;
 }
 
-const KNOWN = /^(id|projectid|name|displayname|state|lifecyclestate|projectnumber|number|parent|parent\.type|parent\.id|labels\.[a-z0-9_-]+)$/i;
+const KNOWN =
+  /^(id|projectid|name|displayname|state|lifecyclestate|projectnumber|number|parent|parent\.type|parent\.id|labels\.[a-z0-9_-]+)$/i;
 
 /** Resource Manager search/filter syntax: `key:value` terms (AND), `*` wildcards, optional quotes. */
 function compileQuery(text: string | null): (p: GcpProject, org: string) => boolean {
   const terms = (text ?? '').split(/\s+(?:AND\s+)?/i).filter((t) => t && t.toUpperCase() !== 'AND');
   const tests = terms.map((term) => {
     const m = /^(-?)([A-Za-z.0-9_-]+)\s*[:=]\s*"?([^"]*)"?$/.exec(term);
-    if (!m || !KNOWN.test(m[2]!)) throw new GcpError(400, 'badRequest', `Request contains an invalid argument: unsupported query term '${term}'.`);
+    if (!m || !KNOWN.test(m[2]!))
+      throw new GcpError(
+        400,
+        'badRequest',
+        `Request contains an invalid argument: unsupported query term '${term}'.`,
+      );
     const [, negate, key, value] = m;
     const pattern = new RegExp(`^${value!.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i');
     return (p: GcpProject, org: string) => {
@@ -63,7 +69,10 @@ function compileQuery(text: string | null): (p: GcpProject, org: string) => bool
 
 function requireProject(call: GcpCall): GcpProject {
   const project = findProject(call.estate, call.params['project'] ?? '');
-  if (!project) throw permissionDenied(`Permission 'resourcemanager.projects.get' denied on resource '//cloudresourcemanager.googleapis.com/projects/${call.params['project']}' (or it may not exist).`);
+  if (!project)
+    throw permissionDenied(
+      `Permission 'resourcemanager.projects.get' denied on resource '//cloudresourcemanager.googleapis.com/projects/${call.params['project']}' (or it may not exist).`,
+    );
   return project;
 }
 
@@ -77,11 +86,24 @@ export const resourceManagerRoutes: GcpRoute[] = [
     handle(call) {
       const org = call.estate.organizationId;
       const test = compileQuery(call.query.get('filter'));
-      const page = pageOf(call, call.estate.projects.filter((p) => test(p, org)), { defaultSize: 500, maxSize: 1000 });
-      return ok({ projects: page.items.length ? page.items.map((p) => v1Json(p, org)) : undefined, nextPageToken: page.nextToken });
+      const page = pageOf(
+        call,
+        call.estate.projects.filter((p) => test(p, org)),
+        { defaultSize: 500, maxSize: 1000 },
+      );
+      return ok({
+        projects: page.items.length ? page.items.map((p) => v1Json(p, org)) : undefined,
+        nextPageToken: page.nextToken,
+      });
     },
   },
-  { method: 'GET', path: '/v1/projects/{project}', service: 'cloudresourcemanager', operation: 'projects.get', handle: (call) => ok(v1Json(requireProject(call), call.estate.organizationId)) },
+  {
+    method: 'GET',
+    path: '/v1/projects/{project}',
+    service: 'cloudresourcemanager',
+    operation: 'projects.get',
+    handle: (call) => ok(v1Json(requireProject(call), call.estate.organizationId)),
+  },
   {
     method: 'GET',
     path: '/v3/projects:search',
@@ -90,8 +112,15 @@ export const resourceManagerRoutes: GcpRoute[] = [
     handle(call) {
       const org = call.estate.organizationId;
       const test = compileQuery(call.query.get('query'));
-      const page = pageOf(call, call.estate.projects.filter((p) => test(p, org)), { defaultSize: 500, maxSize: 500 });
-      return ok({ projects: page.items.length ? page.items.map((p) => v3Json(p, org)) : undefined, nextPageToken: page.nextToken });
+      const page = pageOf(
+        call,
+        call.estate.projects.filter((p) => test(p, org)),
+        { defaultSize: 500, maxSize: 500 },
+      );
+      return ok({
+        projects: page.items.length ? page.items.map((p) => v3Json(p, org)) : undefined,
+        nextPageToken: page.nextToken,
+      });
     },
   },
   {
@@ -102,11 +131,21 @@ export const resourceManagerRoutes: GcpRoute[] = [
     handle(call) {
       const org = call.estate.organizationId;
       const parent = call.query.get('parent');
-      if (!parent) throw new GcpError(400, 'badRequest', 'Request contains an invalid argument: parent is required.');
+      if (!parent)
+        throw new GcpError(400, 'badRequest', 'Request contains an invalid argument: parent is required.');
       const projects = parent === `organizations/${org}` ? call.estate.projects : [];
       const page = pageOf(call, projects, { defaultSize: 500, maxSize: 500 });
-      return ok({ projects: page.items.length ? page.items.map((p) => v3Json(p, org)) : undefined, nextPageToken: page.nextToken });
+      return ok({
+        projects: page.items.length ? page.items.map((p) => v3Json(p, org)) : undefined,
+        nextPageToken: page.nextToken,
+      });
     },
   },
-  { method: 'GET', path: '/v3/projects/{project}', service: 'cloudresourcemanager', operation: 'projects.get', handle: (call) => ok(v3Json(requireProject(call), call.estate.organizationId)) },
+  {
+    method: 'GET',
+    path: '/v3/projects/{project}',
+    service: 'cloudresourcemanager',
+    operation: 'projects.get',
+    handle: (call) => ok(v3Json(requireProject(call), call.estate.organizationId)),
+  },
 ];

@@ -1,6 +1,13 @@
 import { SQL_TIERS, SQL_VERSIONS, zonesOf } from '../catalog.ts';
 import { fullName } from '../ids.ts';
-import { counted, drawMisconfig, envAndApp, labelsFor, NameSet, type GcpGenContext } from '../generate-context.ts';
+import {
+  counted,
+  drawMisconfig,
+  envAndApp,
+  labelsFor,
+  NameSet,
+  type GcpGenContext,
+} from '../generate-context.ts';
 import { pickCmekKey } from '../kms/generate.ts';
 import type { SqlInstance } from './types.ts';
 
@@ -63,7 +70,9 @@ export function generateSqlInstances(ctx: GcpGenContext): void {
     };
     const id = sqlFullName(projectId, inst.name);
     if (drawMisconfig(ctx, rng, 'database.instance.public', id)) {
-      inst.authorizedNetworks = [{ value: '0.0.0.0/0', name: rng.pick(['anywhere', 'all', 'temp-access', '']) || undefined }];
+      inst.authorizedNetworks = [
+        { value: '0.0.0.0/0', name: rng.pick(['anywhere', 'all', 'temp-access', '']) || undefined },
+      ];
     } else if (rng.chance(0.5)) {
       inst.ipv4Enabled = false;
     } else {

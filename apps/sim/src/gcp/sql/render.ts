@@ -20,7 +20,11 @@ export function sqlInstanceJson(apiRoot: string, i: SqlInstance): Record<string,
       ipConfiguration: {
         ipv4Enabled: i.ipv4Enabled,
         privateNetwork: i.privateNetwork,
-        authorizedNetworks: i.authorizedNetworks.map((n) => ({ value: n.value, name: n.name, kind: 'sql#aclEntry' })),
+        authorizedNetworks: i.authorizedNetworks.map((n) => ({
+          value: n.value,
+          name: n.name,
+          kind: 'sql#aclEntry',
+        })),
         requireSsl: i.requireSsl,
         sslMode: i.requireSsl ? 'ENCRYPTED_ONLY' : 'ALLOW_UNENCRYPTED_AND_ENCRYPTED',
       },
@@ -62,7 +66,9 @@ export function sqlInstanceJson(apiRoot: string, i: SqlInstance): Record<string,
     databaseInstalledVersion: i.installedVersion,
     maintenanceVersion: `${i.installedVersion}.R20240910.01_04`,
     createTime: isoTime(i.createdMs),
-    diskEncryptionConfiguration: i.kmsKeyName ? { kmsKeyName: i.kmsKeyName, kind: 'sql#diskEncryptionConfiguration' } : undefined,
+    diskEncryptionConfiguration: i.kmsKeyName
+      ? { kmsKeyName: i.kmsKeyName, kind: 'sql#diskEncryptionConfiguration' }
+      : undefined,
     sqlNetworkArchitecture: 'NEW_NETWORK_ARCHITECTURE',
   };
 }

@@ -14,7 +14,8 @@ function apiRoot(call: GcpCall, version: string): string {
 
 function requireProject(call: GcpCall): GcpProject {
   const project = findProject(call.estate, call.params['project'] ?? '');
-  if (!project) throw new GcpError(403, 'notAuthorized', 'The client is not authorized to make this request.');
+  if (!project)
+    throw new GcpError(403, 'notAuthorized', 'The client is not authorized to make this request.');
   return project;
 }
 
@@ -26,9 +27,17 @@ function requireInstance(call: GcpCall): SqlInstance {
   return inst;
 }
 
-function operation(call: GcpCall, version: string, inst: SqlInstance, operationType: string, durationMs: number): SimResponse {
+function operation(
+  call: GcpCall,
+  version: string,
+  inst: SqlInstance,
+  operationType: string,
+  durationMs: number,
+): SimResponse {
   const seq = call.estate.sql.operations.size;
-  const h = createHash('sha256').update(`${inst.project}/${inst.name}/${operationType}/${call.now}/${seq}`).digest('hex');
+  const h = createHash('sha256')
+    .update(`${inst.project}/${inst.name}/${operationType}/${call.now}/${seq}`)
+    .digest('hex');
   const op: SqlOperation = {
     project: inst.project,
     name: `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`,
@@ -44,10 +53,27 @@ function operation(call: GcpCall, version: string, inst: SqlInstance, operationT
 
 function list(call: GcpCall, version: string): SimResponse {
   const project = requireProject(call).projectId;
-  const all = [...call.estate.sql.instances.values()].filter((i) => i.project === project).map((i) => settle(i, call.sim.clock));
+  const all = [...call.estate.sql.instances.values()]
+    .filter((i) => i.project === project)
+    .map((i) => settle(i, call.sim.clock));
   try {
-    const page = paginate(all, { token: call.query.get('pageToken') || undefined, requested: intParam(call.query, 'maxResults') || undefined, defaultSize: 500, maxSize: 1000 }, call.sim.faults.current.pagination);
-    return ok({ kind: 'sql#instancesList', items: page.items.length ? page.items.map((i) => sqlInstanceJson(apiRoot(call, version), i)) : undefined, nextPageToken: page.nextToken });
+    const page = paginate(
+      all,
+      {
+        token: call.query.get('pageToken') || undefined,
+        requested: intParam(call.query, 'maxResults') || undefined,
+        defaultSize: 500,
+        maxSize: 1000,
+      },
+      call.sim.faults.current.pagination,
+    );
+    return ok({
+      kind: 'sql#instancesList',
+      items: page.items.length
+        ? page.items.map((i) => sqlInstanceJson(apiRoot(call, version), i))
+        : undefined,
+      nextPageToken: page.nextToken,
+    });
   } catch (error) {
     if (error instanceof InvalidPageToken) throw invalid('Invalid request: Invalid page token.');
     throw error;
@@ -56,11 +82,13 @@ function list(call: GcpCall, version: string): SimResponse {
 
 function labelPatch(current: Record<string, string>, patch: unknown): Record<string, string> {
   if (patch === null) return {};
-  if (typeof patch !== 'object' || Array.isArray(patch)) throw invalid('Invalid request: userLabels must be a map.');
+  if (typeof patch !== 'object' || Array.isArray(patch))
+    throw invalid('Invalid request: userLabels must be a map.');
   const next = { ...current };
   for (const [k, v] of Object.entries(patch as Record<string, unknown>)) {
     if (v === null) delete next[k];
-    else if (typeof v === 'string' && /^[a-z][a-z0-9_-]{0,62}$/.test(k) && /^[a-z0-9_-]{0,63}$/.test(v)) next[k] = v;
+    else if (typeof v === 'string' && /^[a-z][a-z0-9_-]{0,62}$/.test(k) && /^[a-z0-9_-]{0,63}$/.test(v))
+      next[k] = v;
     else throw invalid(`Invalid request: Invalid label ${k}.`);
   }
   return next;
@@ -70,13 +98,15 @@ function labelPatch(current: Record<string, string>, patch: unknown): Record<str
 function patch(call: GcpCall, version: string): SimResponse {
   const inst = requireInstance(call);
   const settings = call.body()['settings'];
-  if (settings !== undefined && (typeof settings !== 'object' || settings === null)) throw invalid('Invalid request: settings must be an object.');
+  if (settings !== undefined && (typeof settings !== 'object' || settings === null))
+    throw invalid('Invalid request: settings must be an object.');
   const s = (settings ?? {}) as Record<string, unknown>;
   const t = call.sim.timing.transitionMs;
   let duration = 0;
   const policy = s['activationPolicy'];
   if (policy !== undefined) {
-    if (policy !== 'ALWAYS' && policy !== 'NEVER' && policy !== 'ON_DEMAND') throw invalid(`Invalid request: Invalid activation policy ${String(policy)}.`);
+    if (policy !== 'ALWAYS' && policy !== 'NEVER' && policy !== 'ON_DEMAND')
+      throw invalid(`Invalid request: Invalid activation policy ${String(policy)}.`);
     if (policy === 'NEVER' && inst.state === 'RUNNABLE') {
       begin(inst, 'RUNNABLE', 'STOPPED', t, call.sim.clock);
       duration = t;
@@ -94,7 +124,8 @@ function patch(call: GcpCall, version: string): SimResponse {
     if (Array.isArray(ip['authorizedNetworks'])) {
       inst.authorizedNetworks = ip['authorizedNetworks'].map((n: unknown) => {
         const entry = n as Record<string, unknown>;
-        if (typeof entry?.['value'] !== 'string') throw invalid('Invalid request: authorizedNetworks entries need a value.');
+        if (typeof entry?.['value'] !== 'string')
+          throw invalid('Invalid request: authorizedNetworks entries need a value.');
         return { value: entry['value'], name: typeof entry['name'] === 'string' ? entry['name'] : undefined };
       });
     }
@@ -108,29 +139,69 @@ function patch(call: GcpCall, version: string): SimResponse {
 
 function restart(call: GcpCall, version: string): SimResponse {
   const inst = requireInstance(call);
-  if (inst.state !== 'RUNNABLE' || inst.pending) throw invalid('Invalid request: Invalid request since instance is not running.');
+  if (inst.state !== 'RUNNABLE' || inst.pending)
+    throw invalid('Invalid request: Invalid request since instance is not running.');
   return operation(call, version, inst, 'RESTART', call.sim.timing.transitionMs);
 }
 
 function getOperation(call: GcpCall, version: string): SimResponse {
   const project = requireProject(call).projectId;
   const op = call.estate.sql.operations.get(call.params['operation'] ?? '');
-  if (!op || op.project !== project) throw new GcpError(404, 'operationDoesNotExist', 'The Cloud SQL operation does not exist.');
+  if (!op || op.project !== project)
+    throw new GcpError(404, 'operationDoesNotExist', 'The Cloud SQL operation does not exist.');
   return ok(sqlOperationJson(apiRoot(call, version), op, call.now));
 }
 
 function routesFor(version: 'v1' | 'v1beta4'): GcpRoute[] {
   const prefix = version === 'v1' ? '/v1/projects/{project}' : '/sql/v1beta4/projects/{project}';
-  const regionOf = (params: Record<string, string>, estate: Parameters<NonNullable<GcpRoute['scope']>>[1]) => {
+  const regionOf = (
+    params: Record<string, string>,
+    estate: Parameters<NonNullable<GcpRoute['scope']>>[1],
+  ) => {
     const project = findProject(estate, params['project'] ?? '')?.projectId ?? params['project'];
     return { region: estate.sql.instances.get(`${project}/${params['instance']}`)?.region ?? 'global' };
   };
   return [
-    { method: 'GET', path: `${prefix}/instances`, service: 'sqladmin', operation: 'instances.list', handle: (c) => list(c, version) },
-    { method: 'GET', path: `${prefix}/instances/{instance}`, service: 'sqladmin', operation: 'instances.get', scope: regionOf, handle: (c) => ok(sqlInstanceJson(apiRoot(c, version), requireInstance(c))) },
-    { method: 'PATCH', path: `${prefix}/instances/{instance}`, service: 'sqladmin', operation: 'instances.patch', mutating: true, scope: regionOf, handle: (c) => patch(c, version) },
-    { method: 'POST', path: `${prefix}/instances/{instance}/restart`, service: 'sqladmin', operation: 'instances.restart', mutating: true, scope: regionOf, handle: (c) => restart(c, version) },
-    { method: 'GET', path: `${prefix}/operations/{operation}`, service: 'sqladmin', operation: 'operations.get', handle: (c) => getOperation(c, version) },
+    {
+      method: 'GET',
+      path: `${prefix}/instances`,
+      service: 'sqladmin',
+      operation: 'instances.list',
+      handle: (c) => list(c, version),
+    },
+    {
+      method: 'GET',
+      path: `${prefix}/instances/{instance}`,
+      service: 'sqladmin',
+      operation: 'instances.get',
+      scope: regionOf,
+      handle: (c) => ok(sqlInstanceJson(apiRoot(c, version), requireInstance(c))),
+    },
+    {
+      method: 'PATCH',
+      path: `${prefix}/instances/{instance}`,
+      service: 'sqladmin',
+      operation: 'instances.patch',
+      mutating: true,
+      scope: regionOf,
+      handle: (c) => patch(c, version),
+    },
+    {
+      method: 'POST',
+      path: `${prefix}/instances/{instance}/restart`,
+      service: 'sqladmin',
+      operation: 'instances.restart',
+      mutating: true,
+      scope: regionOf,
+      handle: (c) => restart(c, version),
+    },
+    {
+      method: 'GET',
+      path: `${prefix}/operations/{operation}`,
+      service: 'sqladmin',
+      operation: 'operations.get',
+      handle: (c) => getOperation(c, version),
+    },
   ];
 }
 

@@ -13,14 +13,20 @@ export function requireBucket(call: GcpCall): GcsBucket {
 }
 
 /** Account and region of a bucket call: the bucket's project and (lower-cased) location. */
-export function bucketScope(params: Record<string, string>, estate: GcpEstate): { account?: string; region?: string } {
+export function bucketScope(
+  params: Record<string, string>,
+  estate: GcpEstate,
+): { account?: string; region?: string } {
   const bucket = estate.storage.buckets.get(params['bucket'] ?? '');
-  return bucket ? { account: bucket.project, region: bucket.location.toLowerCase() } : { account: '', region: 'global' };
+  return bucket
+    ? { account: bucket.project, region: bucket.location.toLowerCase() }
+    : { account: '', region: 'global' };
 }
 
 function checkMetageneration(call: GcpCall, bucket: GcsBucket): void {
   const match = call.query.get('ifMetagenerationMatch');
-  if (match !== null && match !== String(bucket.metageneration)) throw new GcpError(412, 'conditionNotMet', 'Precondition Failed');
+  if (match !== null && match !== String(bucket.metageneration))
+    throw new GcpError(412, 'conditionNotMet', 'Precondition Failed');
 }
 
 function list(call: GcpCall) {
@@ -33,8 +39,21 @@ function list(call: GcpCall) {
     .filter((b) => b.project === project.projectId && b.name.startsWith(prefix))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
   try {
-    const page = paginate(buckets, { token: call.query.get('pageToken') || undefined, requested: intParam(call.query, 'maxResults') || undefined, defaultSize: 1000, maxSize: 1000 }, call.sim.faults.current.pagination);
-    return ok({ kind: 'storage#buckets', nextPageToken: page.nextToken, items: page.items.length ? page.items.map((b) => bucketJson(call.base, b)) : undefined });
+    const page = paginate(
+      buckets,
+      {
+        token: call.query.get('pageToken') || undefined,
+        requested: intParam(call.query, 'maxResults') || undefined,
+        defaultSize: 1000,
+        maxSize: 1000,
+      },
+      call.sim.faults.current.pagination,
+    );
+    return ok({
+      kind: 'storage#buckets',
+      nextPageToken: page.nextToken,
+      items: page.items.length ? page.items.map((b) => bucketJson(call.base, b)) : undefined,
+    });
   } catch (error) {
     if (error instanceof InvalidPageToken) throw invalid('Invalid page token.');
     throw error;
@@ -52,14 +71,18 @@ function patch(call: GcpCall) {
     else if (typeof labels === 'object' && !Array.isArray(labels)) {
       for (const [k, v] of Object.entries(labels as Record<string, unknown>)) {
         if (v === null) delete bucket.labels[k];
-        else if (typeof v === 'string' && /^[a-z][a-z0-9_-]{0,62}$/.test(k) && /^[a-z0-9_-]{0,63}$/.test(v)) bucket.labels[k] = v;
+        else if (typeof v === 'string' && /^[a-z][a-z0-9_-]{0,62}$/.test(k) && /^[a-z0-9_-]{0,63}$/.test(v))
+          bucket.labels[k] = v;
         else throw invalid(`Invalid argument: label ${k}=${String(v)}`);
       }
     } else throw invalid('Invalid argument: labels');
   }
   const versioning = body['versioning'];
   if (versioning !== undefined) {
-    const enabled = versioning && typeof versioning === 'object' ? (versioning as Record<string, unknown>)['enabled'] : undefined;
+    const enabled =
+      versioning && typeof versioning === 'object'
+        ? (versioning as Record<string, unknown>)['enabled']
+        : undefined;
     bucket.versioning = enabled === true;
   }
   const iamConfiguration = body['iamConfiguration'];
@@ -76,12 +99,14 @@ function patch(call: GcpCall) {
   return ok(bucketJson(call.base, bucket));
 }
 
-const MEMBER = /^(allUsers|allAuthenticatedUsers|(user|group|serviceAccount|domain|projectOwner|projectEditor|projectViewer|principal|principalSet|deleted):.+)$/;
+const MEMBER =
+  /^(allUsers|allAuthenticatedUsers|(user|group|serviceAccount|domain|projectOwner|projectEditor|projectViewer|principal|principalSet|deleted):.+)$/;
 
 function setIamPolicy(call: GcpCall) {
   const bucket = requireBucket(call);
   const body = call.body();
-  if (typeof body['etag'] === 'string' && body['etag'] !== policyJson(bucket)['etag']) throw new GcpError(412, 'conditionNotMet', 'Precondition Failed');
+  if (typeof body['etag'] === 'string' && body['etag'] !== policyJson(bucket)['etag'])
+    throw new GcpError(412, 'conditionNotMet', 'Precondition Failed');
   const raw = body['bindings'];
   if (raw !== undefined && !Array.isArray(raw)) throw invalid('Invalid argument.');
   const bindings: IamBinding[] = [];
@@ -89,14 +114,25 @@ function setIamPolicy(call: GcpCall) {
     const b = entry as Record<string, unknown>;
     const role = b?.['role'];
     const members = b?.['members'];
-    if (typeof role !== 'string' || !role.startsWith('roles/') || !Array.isArray(members) || members.some((m) => typeof m !== 'string' || !MEMBER.test(m))) {
+    if (
+      typeof role !== 'string' ||
+      !role.startsWith('roles/') ||
+      !Array.isArray(members) ||
+      members.some((m) => typeof m !== 'string' || !MEMBER.test(m))
+    ) {
       throw invalid('Invalid argument.');
     }
     bindings.push({ role, members: members as string[] });
   }
-  const isPublic = bindings.some((b) => b.members.some((m) => m === 'allUsers' || m === 'allAuthenticatedUsers'));
+  const isPublic = bindings.some((b) =>
+    b.members.some((m) => m === 'allUsers' || m === 'allAuthenticatedUsers'),
+  );
   if (isPublic && bucket.publicAccessPrevention === 'enforced') {
-    throw new GcpError(412, 'conditionNotMet', 'The member bindings allUsers and allAuthenticatedUsers are not allowed since public access prevention is enforced.');
+    throw new GcpError(
+      412,
+      'conditionNotMet',
+      'The member bindings allUsers and allAuthenticatedUsers are not allowed since public access prevention is enforced.',
+    );
   }
   bucket.iam = { version: typeof body['version'] === 'number' ? body['version'] : 1, bindings };
   bucket.metageneration++;
@@ -113,11 +149,44 @@ export const bucketRoutes: GcpRoute[] = [
     path: '/storage/v1/b',
     service: 'storage',
     operation: 'buckets.list',
-    scope: (_p, estate, query) => ({ account: findProject(estate, query.get('project') ?? '')?.projectId ?? query.get('project') ?? '', region: 'global' }),
+    scope: (_p, estate, query) => ({
+      account: findProject(estate, query.get('project') ?? '')?.projectId ?? query.get('project') ?? '',
+      region: 'global',
+    }),
     handle: list,
   },
-  { method: 'GET', path: '/storage/v1/b/{bucket}', service: 'storage', operation: 'buckets.get', scope, handle: (call) => ok(bucketJson(call.base, requireBucket(call))) },
-  { method: 'PATCH', path: '/storage/v1/b/{bucket}', service: 'storage', operation: 'buckets.patch', mutating: true, scope, handle: patch },
-  { method: 'GET', path: '/storage/v1/b/{bucket}/iam', service: 'storage', operation: 'buckets.getIamPolicy', scope, handle: (call) => ok(policyJson(requireBucket(call))) },
-  { method: 'PUT', path: '/storage/v1/b/{bucket}/iam', service: 'storage', operation: 'buckets.setIamPolicy', mutating: true, scope, handle: setIamPolicy },
+  {
+    method: 'GET',
+    path: '/storage/v1/b/{bucket}',
+    service: 'storage',
+    operation: 'buckets.get',
+    scope,
+    handle: (call) => ok(bucketJson(call.base, requireBucket(call))),
+  },
+  {
+    method: 'PATCH',
+    path: '/storage/v1/b/{bucket}',
+    service: 'storage',
+    operation: 'buckets.patch',
+    mutating: true,
+    scope,
+    handle: patch,
+  },
+  {
+    method: 'GET',
+    path: '/storage/v1/b/{bucket}/iam',
+    service: 'storage',
+    operation: 'buckets.getIamPolicy',
+    scope,
+    handle: (call) => ok(policyJson(requireBucket(call))),
+  },
+  {
+    method: 'PUT',
+    path: '/storage/v1/b/{bucket}/iam',
+    service: 'storage',
+    operation: 'buckets.setIamPolicy',
+    mutating: true,
+    scope,
+    handle: setIamPolicy,
+  },
 ];

@@ -4,7 +4,20 @@ import { counted, drawMisconfig, envAndApp, labelsFor, type GcpGenContext } from
 import { pickCmekKey } from '../kms/generate.ts';
 import type { GcsBucket, IamBinding } from './types.ts';
 
-const PURPOSES = ['assets', 'backups', 'logs', 'data', 'exports', 'uploads', 'static', 'tfstate', 'ml-models', 'reports', 'archive', 'media'] as const;
+const PURPOSES = [
+  'assets',
+  'backups',
+  'logs',
+  'data',
+  'exports',
+  'uploads',
+  'static',
+  'tfstate',
+  'ml-models',
+  'reports',
+  'archive',
+  'media',
+] as const;
 const DAY = 86_400_000;
 
 export function bucketFullName(name: string): string {
@@ -14,7 +27,10 @@ export function bucketFullName(name: string): string {
 /** The bindings every bucket starts with (project owners/editors/viewers through legacy roles). */
 export function defaultBucketBindings(projectId: string): IamBinding[] {
   return [
-    { role: 'roles/storage.legacyBucketOwner', members: [`projectEditor:${projectId}`, `projectOwner:${projectId}`] },
+    {
+      role: 'roles/storage.legacyBucketOwner',
+      members: [`projectEditor:${projectId}`, `projectOwner:${projectId}`],
+    },
     { role: 'roles/storage.legacyBucketReader', members: [`projectViewer:${projectId}`] },
   ];
 }
@@ -45,9 +61,16 @@ export function generateBuckets(ctx: GcpGenContext, taken: Set<string>): void {
       createdMs,
       updatedMs: createdMs + rng.int(0, 30) * DAY,
       metageneration: rng.int(1, 6),
-      location: multi ? (GCP_REGIONS.find((r) => r.name === region)?.multiRegion ?? 'US') : region.toUpperCase(),
+      location: multi
+        ? (GCP_REGIONS.find((r) => r.name === region)?.multiRegion ?? 'US')
+        : region.toUpperCase(),
       locationType: multi ? 'multi-region' : 'region',
-      storageClass: purpose === 'archive' ? 'ARCHIVE' : purpose === 'backups' ? rng.pick(['NEARLINE', 'COLDLINE'] as const) : 'STANDARD',
+      storageClass:
+        purpose === 'archive'
+          ? 'ARCHIVE'
+          : purpose === 'backups'
+            ? rng.pick(['NEARLINE', 'COLDLINE'] as const)
+            : 'STANDARD',
       uniformAccess: rng.chance(0.7),
       publicAccessPrevention: 'inherited',
       labels: {},
@@ -56,7 +79,10 @@ export function generateBuckets(ctx: GcpGenContext, taken: Set<string>): void {
     };
     const id = bucketFullName(name);
     if (drawMisconfig(ctx, rng, 'storage.bucket.public', id)) {
-      bucket.iam.bindings.push({ role: rng.chance(0.8) ? 'roles/storage.objectViewer' : 'roles/storage.legacyObjectReader', members: ['allUsers'] });
+      bucket.iam.bindings.push({
+        role: rng.chance(0.8) ? 'roles/storage.objectViewer' : 'roles/storage.legacyObjectReader',
+        members: ['allUsers'],
+      });
     } else if (rng.chance(0.5)) {
       bucket.publicAccessPrevention = 'enforced';
     }

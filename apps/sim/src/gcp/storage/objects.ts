@@ -46,7 +46,16 @@ function list(call: GcpCall): SimResponse {
     else items.push(o);
   }
   try {
-    const page = paginate(items, { token: call.query.get('pageToken') || undefined, requested: intParam(call.query, 'maxResults') || undefined, defaultSize: 1000, maxSize: 1000 }, call.sim.faults.current.pagination);
+    const page = paginate(
+      items,
+      {
+        token: call.query.get('pageToken') || undefined,
+        requested: intParam(call.query, 'maxResults') || undefined,
+        defaultSize: 1000,
+        maxSize: 1000,
+      },
+      call.sim.faults.current.pagination,
+    );
     return ok({
       kind: 'storage#objects',
       nextPageToken: page.nextToken,
@@ -59,9 +68,24 @@ function list(call: GcpCall): SimResponse {
   }
 }
 
-function store(call: GcpCall, bucket: GcsBucket, name: string, data: Buffer, contentType: string, metadata?: Record<string, string>): SimResponse {
+function store(
+  call: GcpCall,
+  bucket: GcsBucket,
+  name: string,
+  data: Buffer,
+  contentType: string,
+  metadata?: Record<string, string>,
+): SimResponse {
   if (!name || name.length > 1024) throw new GcpError(400, 'required', 'Required parameter: name');
-  const object: GcsObject = { name, generation: String(call.now * 1000 + (objectsOf(bucket).size % 1000)), createdMs: call.now, updatedMs: call.now, contentType, data, metadata };
+  const object: GcsObject = {
+    name,
+    generation: String(call.now * 1000 + (objectsOf(bucket).size % 1000)),
+    createdMs: call.now,
+    updatedMs: call.now,
+    contentType,
+    data,
+    metadata,
+  };
   objectsOf(bucket).set(name, object);
   return ok(objectJson(call.base, bucket, object));
 }
@@ -82,7 +106,10 @@ function multipartParts(body: Buffer, contentType: string): { type: string; data
       const headers = chunk.subarray(0, split).toString('utf8');
       let data = chunk.subarray(split + 4);
       if (data.subarray(-2).toString() === '\r\n') data = data.subarray(0, -2);
-      parts.push({ type: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1]?.trim() ?? 'application/octet-stream', data });
+      parts.push({
+        type: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1]?.trim() ?? 'application/octet-stream',
+        data,
+      });
     }
     start = next;
   }
@@ -109,19 +136,38 @@ function upload(call: GcpCall): SimResponse {
       throw new GcpError(400, 'parseError', 'Invalid JSON payload received in metadata part.');
     }
     const name = typeof metadata['name'] === 'string' ? metadata['name'] : (call.query.get('name') ?? '');
-    return store(call, bucket, name, data.data, typeof metadata['contentType'] === 'string' ? metadata['contentType'] : data.type, stringRecord(metadata['metadata']));
+    return store(
+      call,
+      bucket,
+      name,
+      data.data,
+      typeof metadata['contentType'] === 'string' ? metadata['contentType'] : data.type,
+      stringRecord(metadata['metadata']),
+    );
   }
   if (type === 'resumable') {
     const metadata = call.body();
     const name = typeof metadata['name'] === 'string' ? metadata['name'] : (call.query.get('name') ?? '');
-    const id = createHash('sha256').update(`${bucket.name}/${name}/${call.now}/${call.estate.storage.uploads.size}`).digest('base64url').slice(0, 40);
+    const id = createHash('sha256')
+      .update(`${bucket.name}/${name}/${call.now}/${call.estate.storage.uploads.size}`)
+      .digest('base64url')
+      .slice(0, 40);
     call.estate.storage.uploads.set(id, {
       bucket: bucket.name,
       name,
-      contentType: typeof metadata['contentType'] === 'string' ? metadata['contentType'] : (header(call.req, 'x-upload-content-type') ?? 'application/octet-stream'),
+      contentType:
+        typeof metadata['contentType'] === 'string'
+          ? metadata['contentType']
+          : (header(call.req, 'x-upload-content-type') ?? 'application/octet-stream'),
       metadata: stringRecord(metadata['metadata']),
     });
-    return json(200, {}, { location: `${call.base}/upload/storage/v1/b/${encodeURIComponent(bucket.name)}/o?uploadType=resumable&upload_id=${id}` });
+    return json(
+      200,
+      {},
+      {
+        location: `${call.base}/upload/storage/v1/b/${encodeURIComponent(bucket.name)}/o?uploadType=resumable&upload_id=${id}`,
+      },
+    );
   }
   throw invalid(`Invalid upload type: ${type ?? '(none)'}`);
 }
@@ -140,7 +186,14 @@ const scope = bucketScope;
 
 /** objects.list/get/delete, media download and media/multipart/resumable uploads. */
 export const objectRoutes: GcpRoute[] = [
-  { method: 'GET', path: '/storage/v1/b/{bucket}/o', service: 'storage', operation: 'objects.list', scope, handle: list },
+  {
+    method: 'GET',
+    path: '/storage/v1/b/{bucket}/o',
+    service: 'storage',
+    operation: 'objects.list',
+    scope,
+    handle: list,
+  },
   {
     method: 'GET',
     path: '/storage/v1/b/{bucket}/o/{object}',
@@ -149,7 +202,9 @@ export const objectRoutes: GcpRoute[] = [
     scope,
     handle(call) {
       const { bucket, object } = requireObject(call);
-      return call.query.get('alt') === 'media' ? media(bucket, object) : ok(objectJson(call.base, bucket, object));
+      return call.query.get('alt') === 'media'
+        ? media(bucket, object)
+        : ok(objectJson(call.base, bucket, object));
     },
   },
   {
@@ -176,6 +231,24 @@ export const objectRoutes: GcpRoute[] = [
       return { status: 204 };
     },
   },
-  { method: 'POST', path: '/upload/storage/v1/b/{bucket}/o', service: 'storage', operation: 'objects.insert', mutating: true, scope, handle: upload },
-  { method: 'PUT', path: '/upload/storage/v1/b/{bucket}/o', service: 'storage', operation: 'objects.insert', mutating: true, scope, handle: resumableData },
+  {
+    method: 'POST',
+    path: '/upload/storage/v1/b/{bucket}/o',
+    service: 'storage',
+    operation: 'objects.insert',
+    mutating: true,
+    rawBody: true,
+    scope,
+    handle: upload,
+  },
+  {
+    method: 'PUT',
+    path: '/upload/storage/v1/b/{bucket}/o',
+    service: 'storage',
+    operation: 'objects.insert',
+    mutating: true,
+    rawBody: true,
+    scope,
+    handle: resumableData,
+  },
 ];

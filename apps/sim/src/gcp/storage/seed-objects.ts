@@ -32,7 +32,13 @@ export function objectsOf(bucket: GcsBucket): Map<string, GcsObject> {
       generation: String(createdMs * 1000 + i),
       createdMs,
       updatedMs: createdMs,
-      contentType: name.endsWith('.csv') ? 'text/csv' : name.endsWith('.json') ? 'application/json' : name.endsWith('.html') ? 'text/html' : 'text/plain',
+      contentType: name.endsWith('.csv')
+        ? 'text/csv'
+        : name.endsWith('.json')
+          ? 'application/json'
+          : name.endsWith('.html')
+            ? 'text/html'
+            : 'text/plain',
       data: Buffer.from(text),
     });
   }
