@@ -17,6 +17,8 @@ export interface SweepResult {
   instances: number;
   wallMs: number;
   summary: CallSummary;
+  /** The simulator's own handling time of the sweep's calls, summed (it serves one call at a time). */
+  serverMs: number;
 }
 
 /**
@@ -58,12 +60,13 @@ export async function sweepDescribeInstances(sim: RunningSimulator, pageSize: nu
     }),
   );
   const wallMs = performance.now() - start;
-  const res = await fetch(`${endpoint}/_sim/calls?summary=1&cloud=aws`);
-  const body = (await res.json()) as { summary: CallSummary };
+  const res = await fetch(`${endpoint}/_sim/calls?cloud=aws`);
+  const body = (await res.json()) as { summary: CallSummary; calls: { durationMs: number }[] };
   return {
     scopes: (accounts.aws ?? []).length * (regions.aws ?? []).length,
     instances: perAccount.reduce((a, b) => a + b, 0),
     wallMs,
     summary: body.summary,
+    serverMs: body.calls.reduce((sum, c) => sum + c.durationMs, 0),
   };
 }

@@ -49,3 +49,43 @@ export async function firstPage(ec2: EC2Client): Promise<number> {
   const page = await ec2.send(new DescribeInstancesCommand({ MaxResults: 5 }));
   return (page.Reservations ?? []).reduce((s, r) => s + (r.Instances?.length ?? 0), 0);
 }
+
+/**
+ * A raw EC2 query call (form body, an unsigned SigV4-shaped `Authorization` header that carries the
+ * credential scope both servers route by). Resolves with the response size; no SDK parsing, so the
+ * time is the server's plus the transfer.
+ */
+export async function rawEc2(
+  endpoint: string,
+  region: string,
+  params: Record<string, string>,
+): Promise<number> {
+  const body = new URLSearchParams({ Version: '2016-11-15', ...params }).toString();
+  const res = await fetch(endpoint, {
+    method: 'POST',
+    body,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+      authorization: `AWS4-HMAC-SHA256 Credential=AKIAEXAMPLEBENCH/20261101/${region}/ec2/aws4_request, SignedHeaders=host, Signature=0`,
+    },
+  });
+  const bytes = (await res.arrayBuffer()).byteLength;
+  if (res.status !== 200) throw new RangeError(`${params.Action} answered HTTP ${res.status}`);
+  return bytes;
+}
+
+/** Launches `count` instances with raw RunInstances calls of at most 1,000 (the response is read, not parsed). */
+export async function launchFleetRaw(endpoint: string, region: string, count: number): Promise<number> {
+  const start = performance.now();
+  for (let left = count; left > 0; left -= BATCH) {
+    const n = String(Math.min(BATCH, left));
+    await rawEc2(endpoint, region, {
+      Action: 'RunInstances',
+      ImageId: 'ami-12c6146b',
+      InstanceType: 't3.micro',
+      MinCount: n,
+      MaxCount: n,
+    });
+  }
+  return performance.now() - start;
+}

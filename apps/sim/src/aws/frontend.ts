@@ -133,7 +133,15 @@ export function createAwsFrontend(ctx: SimContext, _options: AwsFrontendOptions)
       } catch (error) {
         if (error instanceof AwsError) return renderFor(r.service, r.protocol, error, r.requestId);
         if (error instanceof InvalidPageToken) {
-          const code = r.protocol === 'ec2' ? 'InvalidPaginationToken' : r.protocol === 'rest-xml' ? 'InvalidArgument' : 'InvalidNextTokenException';
+          // CloudWatch (both its protocols) calls it InvalidNextToken.
+          const code =
+            r.protocol === 'ec2'
+              ? 'InvalidPaginationToken'
+              : r.protocol === 'rest-xml'
+                ? 'InvalidArgument'
+                : r.service.signingName === 'monitoring'
+                  ? 'InvalidNextToken'
+                  : 'InvalidNextTokenException';
           return renderFor(r.service, r.protocol, new AwsError(code, error.message), r.requestId);
         }
         throw error;

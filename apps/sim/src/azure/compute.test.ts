@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { ComputeManagementClient, type VirtualMachine } from '@azure/arm-compute';
 import { startTestSimulator } from '../testing/sim-fixture.ts';
 import type { RunningSimulator } from '../server.ts';
-import { azureSdk, groupOf } from './test-clients.ts';
+import { azureSdk, groupOf } from '../testing/azure-sdk.ts';
 
 const TRANSITION_MS = 5_000;
 

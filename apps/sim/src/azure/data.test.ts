@@ -5,7 +5,7 @@ import { PostgreSQLManagementFlexibleServerClient } from '@azure/arm-postgresql-
 import { MySQLManagementFlexibleServerClient } from '@azure/arm-mysql-flexible';
 import { startTestSimulator } from '../testing/sim-fixture.ts';
 import type { RunningSimulator } from '../server.ts';
-import { azureSdk, groupOf } from './test-clients.ts';
+import { azureSdk, groupOf } from '../testing/azure-sdk.ts';
 
 const TRANSITION_MS = 3_000;
 

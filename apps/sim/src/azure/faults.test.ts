@@ -7,7 +7,7 @@ import { ResourceManagementClient } from '@azure/arm-resources';
 import { Rng } from '../core/rng.ts';
 import { startTestSimulator } from '../testing/sim-fixture.ts';
 import type { RunningSimulator } from '../server.ts';
-import { azureSdk, groupOf } from './test-clients.ts';
+import { azureSdk, groupOf } from '../testing/azure-sdk.ts';
 
 interface Raw {
   status: number;

@@ -6,7 +6,7 @@ import { MonitorClient } from '@azure/arm-monitor';
 import { CostManagementClient } from '@azure/arm-costmanagement';
 import { startTestSimulator, TEST_EPOCH } from '../testing/sim-fixture.ts';
 import type { RunningSimulator } from '../server.ts';
-import { azureSdk } from './test-clients.ts';
+import { azureSdk } from '../testing/azure-sdk.ts';
 
 describe('azure resource graph, monitor metrics and cost management', () => {
   let sim: RunningSimulator;

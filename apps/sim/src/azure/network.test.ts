@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { NetworkManagementClient } from '@azure/arm-network';
 import { startTestSimulator } from '../testing/sim-fixture.ts';
 import type { RunningSimulator } from '../server.ts';
-import { azureSdk, groupOf } from './test-clients.ts';
+import { azureSdk, groupOf } from '../testing/azure-sdk.ts';
 
 const TRANSITION_MS = 2_000;
 
@@ -122,5 +122,11 @@ describe('azure network through @azure/arm-network', () => {
     }
     const nic = nics.find((n) => n.virtualMachine)!;
     assert.ok(nic.ipConfigurations?.[0]?.subnet?.id?.includes('/subnets/'));
+    assert.equal(
+      (await network.networkInterfaces.get(groupOf(nic.id!), nic.name!)).macAddress,
+      nic.macAddress,
+    );
+    if (lbs[0])
+      assert.equal((await network.loadBalancers.get(groupOf(lbs[0].id!), lbs[0].name!)).id, lbs[0].id);
   });
 });

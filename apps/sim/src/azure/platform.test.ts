@@ -7,7 +7,7 @@ import { ManagedServiceIdentityClient } from '@azure/arm-msi';
 import { startTestSimulator } from '../testing/sim-fixture.ts';
 import type { RunningSimulator } from '../server.ts';
 import { DEPRECATED_RUNTIMES } from './gen/platform.ts';
-import { azureSdk, groupOf } from './test-clients.ts';
+import { azureSdk, groupOf } from '../testing/azure-sdk.ts';
 
 const TRANSITION_MS = 3_000;
 

@@ -6,7 +6,7 @@ import { SubscriptionClient } from '@azure/arm-subscriptions';
 import { KeyVaultManagementClient } from '@azure/arm-keyvault';
 import { startTestSimulator } from '../testing/sim-fixture.ts';
 import type { RunningSimulator } from '../server.ts';
-import { azureSdk } from './test-clients.ts';
+import { azureSdk } from '../testing/azure-sdk.ts';
 
 function get(
   sim: RunningSimulator,

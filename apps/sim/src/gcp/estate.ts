@@ -52,8 +52,3 @@ export interface GcpEstate {
 export function findProject(estate: GcpEstate, idOrNumber: string): GcpProject | undefined {
   return estate.projectIndex.get(idOrNumber);
 }
-
-/** The accounts of this cloud, for the AWS/Azure-style `accounts` listing. */
-export function projectIds(estate: GcpEstate): string[] {
-  return estate.projects.map((p) => p.projectId);
-}

@@ -30,6 +30,8 @@ describe(
         ...process.env,
         CLOUDSDK_CONFIG: config,
         CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE: `${sim.endpoints.gcp}/compute/v1/`,
+        CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER: `${sim.endpoints.gcp}/`,
+        CLOUDSDK_API_ENDPOINT_OVERRIDES_SQL: `${sim.endpoints.gcp}/`,
         CLOUDSDK_AUTH_DISABLE_CREDENTIALS: 'true',
         CLOUDSDK_CORE_PROJECT: project,
         CLOUDSDK_CORE_DISABLE_PROMPTS: '1',
@@ -77,6 +79,29 @@ describe(
         '--format=json',
       );
       assert.equal((JSON.parse(stdout) as { status: string }).status, 'TERMINATED');
+    });
+
+    it('gcloud projects list and gcloud sql instances list read Resource Manager v1 and Cloud SQL', async () => {
+      const projects = JSON.parse((await gcloud('projects', 'list', '--format=json')).stdout) as {
+        projectId: string;
+        lifecycleState: string;
+      }[];
+      assert.deepEqual(
+        projects.map((p) => p.projectId).sort(),
+        sim
+          .estate()
+          .gcp.projects.map((p) => p.projectId)
+          .sort(),
+      );
+      assert.ok(projects.every((p) => p.lifecycleState === 'ACTIVE'));
+      const instances = JSON.parse((await gcloud('sql', 'instances', 'list', '--format=json')).stdout) as {
+        name: string;
+        state: string;
+      }[];
+      assert.equal(
+        instances.length,
+        [...sim.estate().gcp.sql.instances.values()].filter((i) => i.project === project).length,
+      );
     });
   },
 );

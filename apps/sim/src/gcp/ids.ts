@@ -83,8 +83,3 @@ function nthSunday(year: number, month: number, n: number): number {
   const weekday = new Date(first).getUTCDay();
   return first + (((7 - weekday) % 7) + (n - 1) * 7) * 86_400_000;
 }
-
-/** Days before `epoch`, in ms. */
-export function daysBefore(epoch: number, days: number): number {
-  return epoch - Math.round(days * 86_400_000);
-}

@@ -91,7 +91,9 @@ export function parseJsonBody(req: SimRequest): Record<string, unknown> {
       `Invalid JSON payload received. Unexpected token.\n${text.slice(0, 40)}\n^`,
     );
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  // Clients send `""` (gax) or `null` for methods without a body.
+  if (value === '' || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
     throw new GcpError(400, 'parseError', 'Invalid JSON payload received. Expected an object.');
   }
   return value as Record<string, unknown>;

@@ -19,13 +19,7 @@ export const getMetricStatistics: AwsOperation = {
     const request = readStatisticsRequest(call);
     const period = checkPeriod(request.period);
     const { statistics, extendedStatistics } = request;
-    if (statistics.length === 0 && extendedStatistics.length === 0) {
-      throw new AwsError(
-        'MissingParameter',
-        'Must specify either Statistics or ExtendedStatistics, but not both.',
-      );
-    }
-    if (statistics.length > 0 && extendedStatistics.length > 0) {
+    if ((statistics.length === 0) === (extendedStatistics.length === 0)) {
       throw new AwsError(
         'InvalidParameterCombination',
         'Must specify either Statistics or ExtendedStatistics, but not both.',

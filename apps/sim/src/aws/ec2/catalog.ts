@@ -149,12 +149,19 @@ export interface ZoneInfo {
   id: string;
 }
 
+const zoneCache = new Map<string, readonly ZoneInfo[]>();
+
 /** The region's Availability Zones with their account-independent zone ids (`use1-az1`). */
-export function zonesOf(region: string): ZoneInfo[] {
-  const [area = '', direction = '', n = '1'] = region.split('-');
-  const short = `${area}${DIRECTION[direction] ?? direction[0] ?? ''}${n}`;
-  const letters = ZONE_LETTERS[region] ?? 'abc';
-  return [...letters].map((letter, i) => ({ name: `${region}${letter}`, id: `${short}-az${i + 1}` }));
+export function zonesOf(region: string): readonly ZoneInfo[] {
+  let zones = zoneCache.get(region);
+  if (!zones) {
+    const [area = '', direction = '', n = '1'] = region.split('-');
+    const short = `${area}${DIRECTION[direction] ?? direction[0] ?? ''}${n}`;
+    const letters = ZONE_LETTERS[region] ?? 'abc';
+    zones = [...letters].map((letter, i) => ({ name: `${region}${letter}`, id: `${short}-az${i + 1}` }));
+    if (zoneCache.size < 1000) zoneCache.set(region, zones);
+  }
+  return zones;
 }
 
 /** `ip-10-0-1-5.ec2.internal` (us-east-1) or `ip-10-0-1-5.eu-west-1.compute.internal`. */

@@ -238,4 +238,31 @@ describe('EC2 instance lifecycle on the simulator clock', () => {
       'InvalidAMIID.Malformed',
     );
   });
+
+  it('RunInstances in a region the estate does not use launches into its default VPC', async () => {
+    const canada = new EC2Client({
+      endpoint: sim.endpoints.aws,
+      region: 'ca-central-1',
+      credentials: TEST_AWS_CREDENTIALS,
+    });
+    try {
+      assert.equal((await canada.send(new DescribeInstancesCommand({}))).Reservations?.length, 0);
+      const result = await canada.send(
+        new RunInstancesCommand({
+          ImageId: 'ami-0abcdef1234567890',
+          InstanceType: 'm5.large',
+          MinCount: 1,
+          MaxCount: 2,
+          Placement: { AvailabilityZone: 'ca-central-1b' },
+        }),
+      );
+      assert.equal(result.Instances?.length, 2);
+      const launched = result.Instances![0]!;
+      assert.equal(launched.Placement?.AvailabilityZone, 'ca-central-1b');
+      assert.match(launched.PrivateIpAddress!, /^172\.31\./);
+      assert.equal(launched.SecurityGroups?.[0]?.GroupName, 'default');
+    } finally {
+      canada.destroy();
+    }
+  });
 });

@@ -56,9 +56,17 @@ export interface PageLimits {
 }
 
 /**
+ * Most items a Describe call returns without `MaxResults`. EC2 returns "everything" then, but
+ * truncates huge results with a NextToken; so does the simulator past this many (a page of 10,000
+ * instances is already ~40 MB of XML).
+ */
+const IMPLICIT_PAGE = 10_000;
+
+/**
  * Pages a Describe* result by `MaxResults` / `NextToken` through core/paginate (so page-size
- * and empty-page faults apply). Without MaxResults EC2 returns everything in one page; below the
- * minimum it is InvalidParameterValue; above the maximum EC2 returns a maximum-sized page.
+ * and empty-page faults apply). Without MaxResults EC2 returns everything in one page (up to
+ * IMPLICIT_PAGE); below the minimum it is InvalidParameterValue; above the maximum EC2 returns a
+ * maximum-sized page.
  */
 export function pageOf<T>(
   call: AwsCall,
@@ -73,7 +81,7 @@ export function pageOf<T>(
     );
   }
   const token = call.params.get('NextToken') || undefined;
-  const size = Math.max(1, all.length);
+  const size = Math.max(1, Math.min(all.length, IMPLICIT_PAGE));
   return paginate(
     all,
     {

@@ -26,6 +26,7 @@ export function applyFilters<T>(
   tagsOf?: (item: T) => Tags,
 ): T[] {
   const compiled = params.filters().map((f) => compile(f.name, f.values, table, tagsOf));
+  if (compiled.length === 0) return Array.isArray(list) ? (list as T[]) : [...list];
   const out: T[] = [];
   outer: for (const item of list) {
     for (const filter of compiled) if (!matches(filter.read(item), filter.match)) continue outer;

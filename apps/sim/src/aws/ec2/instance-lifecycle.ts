@@ -22,10 +22,15 @@ export function settleInstance(instance: Ec2Instance, clock: SimClock): boolean 
 
 /** Every instance still visible, in creation order; vanished terminated ones are dropped. */
 export function visibleInstances(state: Ec2State, clock: SimClock): Ec2Instance[] {
+  // This runs over every instance on every DescribeInstances: keep it allocation-light.
   const out: Ec2Instance[] = [];
-  for (const [id, instance] of state.instances) {
-    if (settleInstance(instance, clock)) out.push(instance);
-    else state.instances.delete(id);
+  for (const instance of state.instances.values()) {
+    if (
+      (instance.pending !== undefined || instance.goneAt !== undefined) &&
+      !settleInstance(instance, clock)
+    ) {
+      state.instances.delete(instance.id);
+    } else out.push(instance);
   }
   return out;
 }

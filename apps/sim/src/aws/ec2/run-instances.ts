@@ -12,8 +12,8 @@ import { ec2Id, isEc2Id, macAddress, publicIpv4 } from './ids.ts';
 import { instanceXml } from './render-instance.ts';
 import type { Ec2Instance, Ec2SecurityGroup, Ec2Subnet, Ec2Volume } from './state.ts';
 
-/** Most instances one call launches (real accounts hit their vCPU quota far earlier). */
-const MAX_PER_CALL = 100_000;
+/** Most instances one call launches (real accounts hit their vCPU quota far earlier; the response for 10,000 is ~40 MB). */
+const MAX_PER_CALL = 10_000;
 
 /**
  * RunInstances, minimally: `ImageId`, `InstanceType` (default m1.small), `MinCount`/`MaxCount`,

@@ -25,7 +25,7 @@ export function pageOf<T>(call: AwsCall, all: readonly T[]): Page<T> {
 const ARN =
   /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:(loadbalancer\/(app|net|gwy)|targetgroup)\/[A-Za-z0-9-]{1,32}(\/[0-9a-f]{16})?$/;
 
-/** Checks an ARN's form; EC2-style malformed ARNs are ValidationError. */
+/** Checks an ARN's form: a malformed one is ValidationError, as ELBv2 answers. */
 export function checkArn(arn: string, kind: 'load balancer' | 'target group'): void {
   const ok =
     ARN.test(arn) &&

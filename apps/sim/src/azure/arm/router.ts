@@ -1,7 +1,7 @@
 import type { SimResponse } from '../../core/http.ts';
 import type { ArmRequest } from './request.ts';
 
-export type ArmMethod = 'GET' | 'PUT' | 'PATCH' | 'POST' | 'DELETE';
+export type ArmMethod = 'GET' | 'HEAD' | 'PUT' | 'PATCH' | 'POST' | 'DELETE';
 
 /** One ARM operation: a path template, what it is for the call log, and its handler. */
 export interface ArmRoute {

@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { SimResponse } from '../../core/http.ts';
 import { InvalidPageToken, paginate } from '../../core/paginate.ts';
-import { AzureError } from '../arm/errors.ts';
+import { AzureError, type AzureErrorDetail } from '../arm/errors.ts';
 import { jsonBody, ok, type ArmRequest } from '../arm/request.ts';
-import { evaluate, materialise, type Evaluated } from './evaluate.ts';
+import { evaluate, type Evaluated } from './evaluate.ts';
+import { materialise } from './rows.ts';
 import { KqlError, parseKql, type KqlQuery } from './kql.ts';
 
 function supportInfo(): string {
   return `Please provide below info when asking for support: timestamp = ${new Date().toISOString()}, correlationId = ${randomUUID()}.`;
 }
 
-function badRequest(details: Record<string, unknown>[]): AzureError {
-  return new AzureError(400, 'BadRequest', supportInfo(), details as never);
+function badRequest(details: AzureErrorDetail[]): AzureError {
+  return new AzureError(400, 'BadRequest', supportInfo(), details);
 }
 
 const INVALID_QUERY = {
@@ -67,7 +68,13 @@ const SNAPSHOTS = 16;
  * session reads one consistent snapshot (Resource Graph itself lags writes by seconds) and a
  * 100,000-resource estate is not re-scanned per page.
  */
-function snapshot(rc: ArmRequest, text: string, scope: ReadonlySet<string>, continuation: boolean, run: () => Evaluated): Evaluated {
+function snapshot(
+  rc: ArmRequest,
+  text: string,
+  scope: ReadonlySet<string>,
+  continuation: boolean,
+  run: () => Evaluated,
+): Evaluated {
   const key = `${[...scope].sort().join(',')}|${text}`;
   const cached = rc.session.graph.get(key);
   if (continuation && cached && cached.az === rc.az) return cached.value as Evaluated;
@@ -114,7 +121,9 @@ export function queryResources(rc: ArmRequest): SimResponse {
   const known = new Set(rc.az.subscriptions.map((s) => s.subscriptionId));
   const scope = new Set(asked ? asked.filter((s) => known.has(s)) : known);
 
-  const result = snapshot(rc, text, scope, token !== undefined, () => evaluate(rc.az, rc.ctx.clock, query, scope));
+  const result = snapshot(rc, text, scope, token !== undefined, () =>
+    evaluate(rc.az, rc.ctx.clock, query, scope),
+  );
   const all = result.rows.slice(skip);
   let page;
   try {

@@ -18,7 +18,8 @@ export const instanceReadRoutes: GcpRoute[] = [
       const r = new ComputeRenderer(call.base);
       const items = liveInstances(call, project).map((i) => ({
         scope: `zones/${i.scope}`,
-        json: r.instance(i),
+        name: i.name,
+        render: () => r.instance(i),
       }));
       return aggregatedResponse(
         call,
@@ -46,7 +47,11 @@ export const instanceReadRoutes: GcpRoute[] = [
         'compute#instanceList',
         path,
         r.link(path),
-        liveInstances(call, project, zone).map((i) => r.instance(i)),
+        liveInstances(call, project, zone).map((i) => ({
+          scope: zone,
+          name: i.name,
+          render: () => r.instance(i),
+        })),
       );
     },
   },

@@ -6,33 +6,49 @@ import { compileFilter } from './filter.ts';
 
 type Json = Record<string, unknown>;
 
-/** One rendered item and the scope key it belongs to in an aggregated list (`zones/us-east1-b`). */
-export interface ScopedItem {
+/**
+ * One list item: its name, its scope key in an aggregated list (`zones/us-east1-b`) and how to
+ * render it. Rendering is lazy: only the page served (and, with a filter, the candidates) is
+ * rendered, which keeps small-page scans of a large estate cheap.
+ */
+export interface ListItem {
   scope: string;
-  json: Json;
+  name: string;
+  render(): Json;
+}
+
+/** An item already rendered (catalogue lists). */
+export function rendered(json: Json): ListItem {
+  return { scope: '', name: String(json['name']), render: () => json };
 }
 
 const MAX_RESULTS = 500;
 
-/** Filters, orders and pages items the way Compute Engine list methods do. */
-function page<T extends { json: Json }>(
+/** Filters, orders and pages items the way Compute Engine list methods do; returns the page rendered. */
+function page(
   call: GcpCall,
-  items: T[],
-): { items: T[]; nextPageToken: string | undefined } {
+  items: ListItem[],
+): { items: { scope: string; json: Json }[]; nextPageToken: string | undefined } {
   const requested = intParam(call.query, 'maxResults');
   if (requested !== undefined && requested > MAX_RESULTS) {
     throw invalidField('maxResults', String(requested), `Must be less than or equal to ${MAX_RESULTS}`);
   }
   const filter = compileFilter(call.query.get('filter'));
-  let selected = filter ? items.filter((i) => filter(i.json)) : items;
   const orderBy = call.query.get('orderBy');
-  if (orderBy) {
+  if (orderBy && orderBy !== 'name' && orderBy !== 'name asc' && orderBy !== 'creationTimestamp desc') {
+    throw invalidField('orderBy', orderBy, 'Only name and creationTimestamp desc are supported.');
+  }
+  let selected: { scope: string; json?: Json; item: ListItem }[] = items.map((item) => ({
+    scope: item.scope,
+    item,
+  }));
+  if (filter || orderBy === 'creationTimestamp desc') {
+    for (const s of selected) s.json = s.item.render();
+    if (filter) selected = selected.filter((s) => filter(s.json!));
     if (orderBy === 'creationTimestamp desc') {
-      selected = [...selected].sort((a, b) =>
-        String(b.json['creationTimestamp']).localeCompare(String(a.json['creationTimestamp'])),
+      selected.sort((a, b) =>
+        String(b.json!['creationTimestamp']).localeCompare(String(a.json!['creationTimestamp'])),
       );
-    } else if (orderBy !== 'name' && orderBy !== 'name asc') {
-      throw invalidField('orderBy', orderBy, 'Only name and creationTimestamp desc are supported.');
     }
   }
   const token = call.query.get('pageToken') || undefined;
@@ -42,11 +58,18 @@ function page<T extends { json: Json }>(
       { token, requested: requested || undefined, defaultSize: MAX_RESULTS, maxSize: MAX_RESULTS },
       call.sim.faults.current.pagination,
     );
-    return { items: result.items, nextPageToken: result.nextToken };
+    return {
+      items: result.items.map((s) => ({ scope: s.scope, json: s.json ?? s.item.render() })),
+      nextPageToken: result.nextToken,
+    };
   } catch (error) {
     if (error instanceof InvalidPageToken) throw invalidField('pageToken', error.token);
     throw error;
   }
+}
+
+function byName(a: ListItem, b: ListItem): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
 /** A zonal, regional or global list: `{kind, id, items?, nextPageToken?, selfLink}` (no `items` when empty). */
@@ -55,10 +78,9 @@ export function listResponse(
   kind: string,
   idPath: string,
   selfLink: string,
-  jsons: Json[],
+  items: ListItem[],
 ): SimResponse {
-  const sorted = jsons.map((json) => ({ json })).sort((a, b) => byName(a.json, b.json));
-  const result = page(call, sorted);
+  const result = page(call, [...items].sort(byName));
   return ok({
     kind,
     id: idPath,
@@ -79,11 +101,11 @@ export function aggregatedResponse(
   idPath: string,
   selfLink: string,
   scopes: readonly string[],
-  items: ScopedItem[],
+  items: ListItem[],
 ): SimResponse {
   const order = new Map(scopes.map((s, i) => [s, i]));
   const sorted = [...items].sort(
-    (a, b) => (order.get(a.scope) ?? 0) - (order.get(b.scope) ?? 0) || byName(a.json, b.json),
+    (a, b) => (order.get(a.scope) ?? 0) - (order.get(b.scope) ?? 0) || byName(a, b),
   );
   const result = page(call, sorted);
   const grouped: Record<string, Json> = {};
@@ -102,10 +124,4 @@ export function aggregatedResponse(
     else grouped[item.scope] = { [key]: [item.json] };
   }
   return ok({ kind, id: idPath, items: grouped, nextPageToken: result.nextPageToken, selfLink });
-}
-
-function byName(a: Json, b: Json): number {
-  const x = String(a['name']);
-  const y = String(b['name']);
-  return x < y ? -1 : x > y ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 import { ALL_REGIONS, ALL_ZONES, MACHINE_TYPES, regionOfZone, zonesOf } from '../catalog.ts';
 import { resourceNotFound } from '../errors.ts';
 import { ok, type GcpCall, type GcpRoute } from '../route.ts';
-import { listResponse } from './list.ts';
+import { listResponse, rendered } from './list.ts';
 import { requireProject, requireZone } from './lookup.ts';
 import { ComputeRenderer } from './render.ts';
 
@@ -69,7 +69,7 @@ export const locationRoutes: GcpRoute[] = [
         'compute#zoneList',
         `projects/${project}/zones`,
         r.link(`projects/${project}/zones`),
-        ALL_ZONES.map((z) => zoneJson(r, project, z)),
+        ALL_ZONES.map((z) => rendered(zoneJson(r, project, z))),
       );
     },
   },
@@ -102,7 +102,7 @@ export const locationRoutes: GcpRoute[] = [
         'compute#regionList',
         `projects/${project}/regions`,
         r.link(`projects/${project}/regions`),
-        ALL_REGIONS.map((g) => regionJson(r, project, g)),
+        ALL_REGIONS.map((g) => rendered(regionJson(r, project, g))),
       );
     },
   },
@@ -137,7 +137,7 @@ export const locationRoutes: GcpRoute[] = [
         'compute#machineTypeList',
         path,
         r.link(path),
-        Object.keys(MACHINE_TYPES).map((m) => r.machineType(project, zone, m)!),
+        Object.keys(MACHINE_TYPES).map((m) => rendered(r.machineType(project, zone, m)!)),
       );
     },
   },

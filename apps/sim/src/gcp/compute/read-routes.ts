@@ -47,7 +47,8 @@ export function zonalReadRoutes<T extends Scoped & { id: string }>(spec: ReadSpe
         const r = new ComputeRenderer(call.base);
         const items = records(spec, call, project).map((d) => ({
           scope: `zones/${d.scope}`,
-          json: spec.render(r, d, call),
+          name: d.name,
+          render: () => spec.render(r, d, call),
         }));
         const path = `projects/${project}/aggregated/${spec.collection}`;
         return aggregatedResponse(
@@ -76,7 +77,11 @@ export function zonalReadRoutes<T extends Scoped & { id: string }>(spec: ReadSpe
           `compute#${spec.kind}List`,
           path,
           r.link(path),
-          records(spec, call, project, zone).map((d) => spec.render(r, d, call)),
+          records(spec, call, project, zone).map((d) => ({
+            scope: d.scope,
+            name: d.name,
+            render: () => spec.render(r, d, call),
+          })),
         );
       },
     },
@@ -120,7 +125,8 @@ export function regionalReadRoutes<T extends Scoped & { id: string }>(
         const r = new ComputeRenderer(call.base);
         const items = records(spec, call, project).map((d) => ({
           scope: d.scope === 'global' ? 'global' : `regions/${d.scope}`,
-          json: spec.render(r, d, call),
+          name: d.name,
+          render: () => spec.render(r, d, call),
         }));
         const path = `projects/${project}/aggregated/${spec.collection}`;
         return aggregatedResponse(
@@ -149,7 +155,11 @@ export function regionalReadRoutes<T extends Scoped & { id: string }>(
           `compute#${spec.kind}List`,
           path,
           r.link(path),
-          records(spec, call, project, region).map((d) => spec.render(r, d, call)),
+          records(spec, call, project, region).map((d) => ({
+            scope: d.scope,
+            name: d.name,
+            render: () => spec.render(r, d, call),
+          })),
         );
       },
     },
@@ -204,7 +214,11 @@ export function globalReadRoutes<T extends Scoped & { id: string }>(
           `compute#${spec.kind}List`,
           path,
           r.link(path),
-          records(spec, call, project, 'global').map((d) => spec.render(r, d, call)),
+          records(spec, call, project, 'global').map((d) => ({
+            scope: d.scope,
+            name: d.name,
+            render: () => spec.render(r, d, call),
+          })),
         );
       },
     },

@@ -1,4 +1,4 @@
-import { COMMON_MACHINE_TYPES, GKE_VERSIONS, regionOfLocation, zonesOf } from '../catalog.ts';
+import { COMMON_MACHINE_TYPES, GKE_VERSIONS, zonesOf } from '../catalog.ts';
 import { fullName } from '../ids.ts';
 import {
   counted,
@@ -100,8 +100,4 @@ function nodePool(
     autoscaling: autoscale ? { min, max: min + rng.int(2, 10) } : undefined,
     version,
   };
-}
-
-export function clusterRegion(c: GkeCluster): string {
-  return regionOfLocation(c.location);
 }
