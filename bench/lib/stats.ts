@@ -26,6 +26,7 @@ export const median = (values: readonly number[]): number => percentile(values, 
 /** 0.42 ms, 12.3 ms, 1.85 s, 4.2 min. */
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '—';
+  if (ms === 0) return '0 ms';
   if (ms < 1) return `${ms.toFixed(2)} ms`;
   if (ms < 100) return `${ms.toFixed(1)} ms`;
   if (ms < 1_000) return `${Math.round(ms)} ms`;

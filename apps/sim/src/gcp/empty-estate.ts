@@ -21,7 +21,7 @@ export function emptyGcpEstate(organizationId: string, regions: string[]): GcpEs
       operationSeq: 0,
     },
     storage: { buckets: new Map(), uploads: new Map() },
-    sql: { instances: new Map(), operations: new Map() },
+    sql: { instances: new Map(), operations: new Map(), operationSeq: 0 },
     container: { clusters: [] },
     functions: { functions: [] },
     kms: { keyRings: [], cryptoKeys: [] },

@@ -3,76 +3,19 @@ import { paginate } from '../../core/paginate.ts';
 import { GcpError, notFound } from '../errors.ts';
 import { findProject } from '../estate.ts';
 import { intParam, ok, type GcpCall, type GcpRoute } from '../route.ts';
-import { billingRows, schemaFields } from './billing-table.ts';
+import { billingRows } from './billing-table.ts';
+import { discoveryRoutes } from './discovery.ts';
 import { executeQuery, type QueryResult } from './sql-execute.ts';
 import { queryError } from './sql-lexer.ts';
 import { parseQuery } from './sql-parser.ts';
-import { parseDate, parseTimestamp, SqlDate, SqlTimestamp, type Value } from './values.ts';
+import { queryParameters } from './query-parameters.ts';
+import { SqlDate, SqlTimestamp, type Value } from './values.ts';
 
 interface StoredResult extends QueryResult {
   project: string;
   jobId: string;
   query: string;
   createdMs: number;
-}
-
-const PARAM_TYPES: Readonly<Record<string, string>> = {
-  INT64: 'INTEGER',
-  FLOAT64: 'FLOAT',
-  BOOL: 'BOOLEAN',
-  STRING: 'STRING',
-  DATE: 'DATE',
-  TIMESTAMP: 'TIMESTAMP',
-  NUMERIC: 'NUMERIC',
-  BIGNUMERIC: 'BIGNUMERIC',
-  DATETIME: 'TIMESTAMP',
-};
-
-function paramValue(type: string, raw: unknown): Value {
-  if (raw === null || raw === undefined) return null;
-  const text = String(raw);
-  switch (type) {
-    case 'INT64':
-    case 'FLOAT64':
-    case 'NUMERIC':
-    case 'BIGNUMERIC':
-      return Number(text);
-    case 'BOOL':
-      return text === 'true';
-    case 'DATE':
-      return parseDate(text) ?? null;
-    case 'TIMESTAMP':
-    case 'DATETIME': {
-      const ms = parseTimestamp(text);
-      return ms === undefined ? null : new SqlTimestamp(ms);
-    }
-    default:
-      return text;
-  }
-}
-
-/** Named query parameters (`@start`) from a jobs.query request. */
-function queryParameters(body: Record<string, unknown>): Map<string, { value: Value; type: string }> {
-  const out = new Map<string, { value: Value; type: string }>();
-  const list = body['queryParameters'];
-  if (!Array.isArray(list)) return out;
-  for (const p of list as Record<string, unknown>[]) {
-    const name = typeof p?.['name'] === 'string' ? p['name'] : undefined;
-    const ptype = (p?.['parameterType'] ?? {}) as Record<string, unknown>;
-    const pvalue = (p?.['parameterValue'] ?? {}) as Record<string, unknown>;
-    if (!name) continue;
-    const type = String(ptype['type'] ?? 'STRING');
-    if (type === 'ARRAY') {
-      const element = String(((ptype['arrayType'] ?? {}) as Record<string, unknown>)['type'] ?? 'STRING');
-      const values = Array.isArray(pvalue['arrayValues'])
-        ? (pvalue['arrayValues'] as Record<string, unknown>[]).map((v) => paramValue(element, v?.['value']))
-        : [];
-      out.set(name, { value: values, type: 'ARRAY' });
-    } else {
-      out.set(name, { value: paramValue(type, pvalue['value']), type: PARAM_TYPES[type] ?? 'STRING' });
-    }
-  }
-  return out;
 }
 
 function encodeCell(v: Value, type: string, int64Timestamps: boolean): string | null {
@@ -212,37 +155,11 @@ function requireJob(call: GcpCall): StoredResult {
   return stored;
 }
 
-function datasetsOf(call: GcpCall): string[] {
-  const project = findProject(call.estate, call.params['project']!)?.projectId;
-  if (!project) throw new GcpError(404, 'notFound', `Not found: Project ${call.params['project']}`);
-  return project === call.estate.billing.project ? [call.estate.billing.dataset] : [];
-}
-
-function tableJson(call: GcpCall, full: boolean): Record<string, unknown> {
-  const b = call.estate.billing;
-  const created = String(Date.parse(`${b.rows[0]?.date ?? '2024-01-01'}T00:00:00Z`));
-  return {
-    kind: 'bigquery#table',
-    id: `${b.project}:${b.dataset}.${b.table}`,
-    tableReference: { projectId: b.project, datasetId: b.dataset, tableId: b.table },
-    type: 'TABLE',
-    timePartitioning: { type: 'DAY' },
-    creationTime: created,
-    ...(full
-      ? {
-          schema: { fields: schemaFields() },
-          numRows: String(b.rows.length),
-          location: 'US',
-          selfLink: `${call.base}/bigquery/v2/projects/${b.project}/datasets/${b.dataset}/tables/${b.table}`,
-        }
-      : {}),
-  };
-}
-
 const prefix = '/bigquery/v2/projects/{project}';
 
-/** BigQuery v2: jobs.query over the billing export, getQueryResults, jobs.get, datasets/tables discovery. */
+/** BigQuery v2: jobs.query over the billing export, getQueryResults, jobs.get (and the discovery routes). */
 export const bigqueryRoutes: GcpRoute[] = [
+  ...discoveryRoutes,
   {
     method: 'POST',
     path: `${prefix}/queries`,
@@ -297,59 +214,6 @@ export const bigqueryRoutes: GcpRoute[] = [
         },
         status: { state: 'DONE' },
       });
-    },
-  },
-  {
-    method: 'GET',
-    path: `${prefix}/datasets`,
-    service: 'bigquery',
-    operation: 'datasets.list',
-    handle(call) {
-      const project = call.estate.billing.project;
-      const datasets = datasetsOf(call).map((d) => ({
-        kind: 'bigquery#dataset',
-        id: `${project}:${d}`,
-        datasetReference: { datasetId: d, projectId: project },
-        location: 'US',
-      }));
-      return ok({
-        kind: 'bigquery#datasetList',
-        etag: 'escher-sim',
-        datasets: datasets.length ? datasets : undefined,
-      });
-    },
-  },
-  {
-    method: 'GET',
-    path: `${prefix}/datasets/{dataset}/tables`,
-    service: 'bigquery',
-    operation: 'tables.list',
-    handle(call) {
-      if (!datasetsOf(call).includes(call.params['dataset']!))
-        throw notFound(`Not found: Dataset ${call.params['project']}:${call.params['dataset']}`);
-      return ok({
-        kind: 'bigquery#tableList',
-        etag: 'escher-sim',
-        tables: [tableJson(call, false)],
-        totalItems: 1,
-      });
-    },
-  },
-  {
-    method: 'GET',
-    path: `${prefix}/datasets/{dataset}/tables/{table}`,
-    service: 'bigquery',
-    operation: 'tables.get',
-    handle(call) {
-      if (
-        !datasetsOf(call).includes(call.params['dataset']!) ||
-        call.params['table'] !== call.estate.billing.table
-      ) {
-        throw notFound(
-          `Not found: Table ${call.params['project']}:${call.params['dataset']}.${call.params['table']}`,
-        );
-      }
-      return ok(tableJson(call, true));
     },
   },
 ];

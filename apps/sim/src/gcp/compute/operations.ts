@@ -37,6 +37,8 @@ export function startOperation(call: GcpCall, input: OperationInput): SimRespons
     doneAtMs: call.now + Math.max(0, input.durationMs),
   };
   compute.operations.set(op.name, op);
+  // Keep the newest operations only; a long-running simulator would otherwise grow without bound.
+  if (compute.operations.size > 10_000) compute.operations.delete(compute.operations.keys().next().value!);
   return ok(renderOperation(new ComputeRenderer(call.base), op, call.now));
 }
 

@@ -34,7 +34,7 @@ function operation(
   operationType: string,
   durationMs: number,
 ): SimResponse {
-  const seq = call.estate.sql.operations.size;
+  const seq = ++call.estate.sql.operationSeq;
   const h = createHash('sha256')
     .update(`${inst.project}/${inst.name}/${operationType}/${call.now}/${seq}`)
     .digest('hex');
@@ -47,6 +47,8 @@ function operation(
     doneAtMs: call.now + Math.max(0, durationMs),
   };
   call.estate.sql.operations.set(op.name, op);
+  if (call.estate.sql.operations.size > 10_000)
+    call.estate.sql.operations.delete(call.estate.sql.operations.keys().next().value!);
   inst.etagSeq++;
   return ok(sqlOperationJson(apiRoot(call, version), op, call.now));
 }

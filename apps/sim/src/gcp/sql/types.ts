@@ -51,4 +51,6 @@ export interface SqlAdminState {
   /** Key: `${project}/${name}`. */
   instances: Map<string, SqlInstance>;
   operations: Map<string, SqlOperation>;
+  /** Counter for operation names. */
+  operationSeq: number;
 }
