@@ -18,7 +18,11 @@ export default tseslint.config(
       'no-console': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "ThrowStatement > NewExpression[callee.name='Error']", message: 'Throw an EscherError (UserError, OperationalError, UnexpectedError) or a cloud error, not a bare Error.' },
+        {
+          selector: "ThrowStatement > NewExpression[callee.name='Error']",
+          message:
+            'Throw an EscherError (UserError, OperationalError, UnexpectedError) or a cloud error, not a bare Error.',
+        },
       ],
     },
   },
@@ -26,26 +30,92 @@ export default tseslint.config(
   {
     files: ['packages/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@escher/sim', '@escher/escher', '@escher/server', '@escher/provider-*', '**/apps/**', '**/providers/**'], message: 'packages/ are shared libraries: they may not import apps or providers.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@escher/sim',
+                '@escher/escher',
+                '@escher/server',
+                '@escher/provider-*',
+                '**/apps/**',
+                '**/providers/**',
+              ],
+              message: 'packages/ are shared libraries: they may not import apps or providers.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['providers/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@escher/sim', '@escher/escher', '@escher/server', '@escher/knowledge', '**/apps/**'], message: 'Providers reach clouds (and the simulator) only through SDK endpoint settings; they import protocol and provider-api only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@escher/sim', '@escher/escher', '@escher/server', '@escher/knowledge', '**/apps/**'],
+              message:
+                'Providers reach clouds (and the simulator) only through SDK endpoint settings; they import protocol and provider-api only.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['apps/server/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@escher/escher', '@escher/sim', '@escher/provider-*', '**/providers/**', '@aws-sdk/*', '@azure/*', '@google-cloud/*', '**/apps/escher/**'], message: 'The intelligence server is stateless: no store, vault, providers or cloud SDKs.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@escher/escher',
+                '@escher/sim',
+                '@escher/provider-*',
+                '**/providers/**',
+                '@aws-sdk/*',
+                '@azure/*',
+                '@google-cloud/*',
+                '**/apps/escher/**',
+              ],
+              message: 'The intelligence server is stateless: no store, vault, providers or cloud SDKs.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['apps/sim/src/**/*.ts'],
     ignores: ['apps/sim/src/**/*.test.ts', 'apps/sim/src/differential/**', 'apps/sim/src/testing/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@escher/escher', '@escher/provider-*', '**/providers/**', '@aws-sdk/*', '@azure/*', '@google-cloud/*', '@googleapis/*', 'google-auth-library'], message: 'The simulator serves the cloud protocols itself; SDKs are for its tests only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@escher/escher',
+                '@escher/provider-*',
+                '**/providers/**',
+                '@aws-sdk/*',
+                '@azure/*',
+                '@google-cloud/*',
+                '@googleapis/*',
+                'google-auth-library',
+              ],
+              message: 'The simulator serves the cloud protocols itself; SDKs are for its tests only.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

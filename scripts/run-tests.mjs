@@ -38,7 +38,8 @@ if (files.length === 0) {
 }
 
 const reporter = process.env.CI ? ['--test-reporter=spec'] : [];
-const concurrency = ['--test-concurrency=2'];
+// A hung test fails after 3 minutes instead of stalling CI.
+const concurrency = ['--test-concurrency=2', '--test-timeout=180000'];
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', ...concurrency, ...reporter, ...files],

@@ -66,7 +66,10 @@ const num = (name: string, value: string | undefined): number | undefined => {
 const faults = FaultConfigSchema.safeParse({
   latencyMs: num('latency', values.latency),
   errorRate: num('error-rate', values['error-rate']),
-  rateLimits: { enabled: !values['no-rate-limits'], scale: num('rate-limit-scale', values['rate-limit-scale']) ?? 1 },
+  rateLimits: {
+    enabled: !values['no-rate-limits'],
+    scale: num('rate-limit-scale', values['rate-limit-scale']) ?? 1,
+  },
   pagination: {
     maxPageSize: num('page-size', values['page-size']),
     emptyPageEvery: num('empty-page-every', values['empty-page-every']),
@@ -76,7 +79,10 @@ const faults = FaultConfigSchema.safeParse({
     return { cloud, service: service || undefined, region: region || undefined };
   }),
 });
-if (!faults.success) fail(`invalid fault settings: ${faults.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+if (!faults.success)
+  fail(
+    `invalid fault settings: ${faults.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+  );
 
 const base = num('port', values.port)!;
 const epoch = values.epoch ? Date.parse(values.epoch) : undefined;
@@ -110,6 +116,7 @@ try {
   process.on('SIGTERM', stop);
 } catch (error) {
   const code = (error as { code?: string }).code;
-  if (code === 'EADDRINUSE') fail(`port in use (${(error as Error).message}); pick another with --port or --port 0`);
+  if (code === 'EADDRINUSE')
+    fail(`port in use (${(error as Error).message}); pick another with --port or --port 0`);
   fail(error instanceof Error ? error.message : String(error));
 }

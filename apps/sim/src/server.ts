@@ -63,7 +63,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const clock = options.clock ?? new OffsetClock();
   const faults = new FaultInjector(options.faults);
   const log = new CallLog();
-  let settings = { seed: options.seed ?? 1, size: options.size ?? 'small', epoch: options.epoch ?? todayEpoch(clock.now()) };
+  let settings = {
+    seed: options.seed ?? 1,
+    size: options.size ?? 'small',
+    epoch: options.epoch ?? todayEpoch(clock.now()),
+  };
   let estate = generateEstate(settings);
   const timing: SimTiming = { transitionMs: options.transitionMs ?? 5_000 };
   const ctx: SimContext = { clock, faults, estate: () => estate, timing };

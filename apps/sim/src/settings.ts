@@ -17,7 +17,9 @@ export function describeSettings(endpoints: SimEndpoints, caFile: string | undef
     'Azure (HTTPS, self-signed certificate)',
     `  ARM endpoint        ${endpoints.azure}`,
     `  authority host      ${endpoints.azureAuthorityHost}   tenant ${endpoints.azureTenantId} (any client id / secret)`,
-    caFile ? `  CA certificate      ${caFile}   (NODE_EXTRA_CA_CERTS=${caFile}, or tlsOptions: { ca })` : '  CA certificate      GET the PEM with --ca-file PATH',
+    caFile
+      ? `  CA certificate      ${caFile}   (NODE_EXTRA_CA_CERTS=${caFile}, or tlsOptions: { ca })`
+      : '  CA certificate      GET the PEM with --ca-file PATH',
     `  credential          new ClientSecretCredential('${endpoints.azureTenantId}', 'id', 'secret', { authorityHost: '${endpoints.azureAuthorityHost}', disableInstanceDiscovery: true, tlsOptions: { ca } })`,
     `  ARM clients         new ComputeManagementClient(cred, subscriptionId, { endpoint: '${endpoints.azure}', tlsOptions: { ca } })`,
     '',

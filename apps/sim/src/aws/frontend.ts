@@ -6,7 +6,13 @@ import { regionOf } from './estate.ts';
 import type { AwsCall, AwsOperation, AwsProtocol, AwsService } from './operation.ts';
 import { AwsError } from './protocol/aws-error.ts';
 import { QueryParams } from './protocol/query-params.ts';
-import { internalError, renderError, renderResult, throttlingError, unavailableError } from './protocol/render.ts';
+import {
+  internalError,
+  renderError,
+  renderResult,
+  throttlingError,
+  unavailableError,
+} from './protocol/render.ts';
 import { matchRest } from './protocol/rest-router.ts';
 import { accountIdOfKey, readSigning } from './routing.ts';
 import { AWS_SERVICES, serviceByTarget } from './services.ts';
@@ -45,9 +51,17 @@ export function createAwsFrontend(ctx: SimContext, _options: AwsFrontendOptions)
     const requestId = nextRequestId();
     const signing = readSigning(req);
     const target = header(req, 'x-amz-target');
-    const service = signing ? AWS_SERVICES.get(signing.service) : target ? serviceByTarget(target) : AWS_SERVICES.get('s3');
+    const service = signing
+      ? AWS_SERVICES.get(signing.service)
+      : target
+        ? serviceByTarget(target)
+        : AWS_SERVICES.get('s3');
     if (!service) {
-      return renderError('query', new AwsError('UnrecognizedClientException', `Unknown service ${signing?.service}`, 400), requestId);
+      return renderError(
+        'query',
+        new AwsError('UnrecognizedClientException', `Unknown service ${signing?.service}`, 400),
+        requestId,
+      );
     }
     // CloudWatch speaks awsQuery (older clients, awscli 2.9) and awsJson1_0 (SDK ≥ 3.949).
     const protocol: AwsProtocol = target && service.targetPrefix ? 'json' : service.protocol;
@@ -73,18 +87,32 @@ export function createAwsFrontend(ctx: SimContext, _options: AwsFrontendOptions)
         if (!action) return fail(new AwsError('MissingAction', 'Missing Action'));
         const operation = service.operations?.find((o) => o.name === action);
         if (!operation) {
-          return fail(new AwsError('InvalidAction', `The action ${action} is not valid for this web service.`));
+          return fail(
+            new AwsError('InvalidAction', `The action ${action} is not valid for this web service.`),
+          );
         }
         return { ...base, operation, params, body: {} };
       }
       const match = matchRest(service.routes ?? [], req.method, req.path, req.query);
       if (!match) {
         return protocol === 'rest-xml'
-          ? fail(new AwsError('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405))
+          ? fail(
+              new AwsError(
+                'MethodNotAllowed',
+                'The specified method is not allowed against this resource.',
+                405,
+              ),
+            )
           : fail(new AwsError('UnknownOperationException', `No route for ${req.method} ${req.path}`, 404));
       }
       const body = protocol === 'rest-json' ? parseJsonBody(req) : {};
-      return { ...base, operation: match.route.operation, params: new QueryParams(req.query), body, pathParams: match.pathParams };
+      return {
+        ...base,
+        operation: match.route.operation,
+        params: new QueryParams(req.query),
+        body,
+        pathParams: match.pathParams,
+      };
     } catch (error) {
       if (error instanceof AwsError) return fail(error);
       throw error;
@@ -113,7 +141,13 @@ export function createAwsFrontend(ctx: SimContext, _options: AwsFrontendOptions)
       const r = routed.get(req)!;
       const estate = ctx.estate().aws;
       const account = estate.byId.get(call.account) ?? estate.accounts[0];
-      if (!account) return renderFor(r.service, r.protocol, new AwsError('AuthFailure', 'No such account', 401), r.requestId);
+      if (!account)
+        return renderFor(
+          r.service,
+          r.protocol,
+          new AwsError('AuthFailure', 'No such account', 401),
+          r.requestId,
+        );
       const aws: AwsCall = {
         req,
         sim: ctx,
@@ -129,7 +163,14 @@ export function createAwsFrontend(ctx: SimContext, _options: AwsFrontendOptions)
       };
       try {
         const result = r.operation.handle(aws);
-        return renderResult(r.protocol, r.operation.name, r.service.xmlns, result, r.requestId, jsonVersion(r.service));
+        return renderResult(
+          r.protocol,
+          r.operation.name,
+          r.service.xmlns,
+          result,
+          r.requestId,
+          jsonVersion(r.service),
+        );
       } catch (error) {
         if (error instanceof AwsError) return renderFor(r.service, r.protocol, error, r.requestId);
         if (error instanceof InvalidPageToken) {
@@ -164,7 +205,12 @@ export function createAwsFrontend(ctx: SimContext, _options: AwsFrontendOptions)
   };
 }
 
-function renderFor(service: AwsService, protocol: AwsProtocol, error: AwsError, requestId: string): SimResponse {
+function renderFor(
+  service: AwsService,
+  protocol: AwsProtocol,
+  error: AwsError,
+  requestId: string,
+): SimResponse {
   return renderError(protocol, error, requestId, {
     xmlns: service.xmlns,
     queryCompatible: service.signingName === 'monitoring',
@@ -182,7 +228,8 @@ function parseJsonBody(req: SimRequest): Record<string, unknown> {
   if (!text) return {};
   try {
     const parsed: unknown = JSON.parse(text);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
   } catch {
     // fall through
   }

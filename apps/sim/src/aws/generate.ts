@@ -15,7 +15,16 @@ import { generateS3 } from './s3/generate.ts';
 import { emptyIamState } from './iam/state.ts';
 import { emptyS3State } from './s3/state.ts';
 
-const ALIASES = ['acme-prod', 'acme-staging', 'acme-dev', 'acme-shared-services', 'acme-data', 'acme-sandbox', 'acme-security', 'acme-ml'];
+const ALIASES = [
+  'acme-prod',
+  'acme-staging',
+  'acme-dev',
+  'acme-shared-services',
+  'acme-data',
+  'acme-sandbox',
+  'acme-security',
+  'acme-ml',
+];
 
 /**
  * The AWS estate: `plan.accounts.aws` accounts, each using a subset of `plan.regions.aws`

@@ -17,6 +17,15 @@ export const AWS_REGIONS: readonly { code: string; name: string }[] = [
 ];
 
 /** Regions in the order estates use them (the first N of a plan). */
-export const AWS_ESTATE_REGIONS = ['us-east-1', 'eu-west-1', 'us-west-2', 'eu-central-1', 'ap-southeast-1', 'us-east-2', 'ap-northeast-1', 'eu-west-2'] as const;
+export const AWS_ESTATE_REGIONS = [
+  'us-east-1',
+  'eu-west-1',
+  'us-west-2',
+  'eu-central-1',
+  'ap-southeast-1',
+  'us-east-2',
+  'ap-northeast-1',
+  'eu-west-2',
+] as const;
 
 export const isAwsRegion = (code: string): boolean => AWS_REGIONS.some((r) => r.code === code);

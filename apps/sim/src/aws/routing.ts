@@ -30,7 +30,11 @@ export function readSigning(req: SimRequest): Signing | undefined {
  * after their 4-letter prefix (`AKIA123456789012…`, and the `ASIA…` keys AssumeRole issues) map to
  * that account when it exists; any other key maps to the first account.
  */
-export function accountIdOfKey(accessKeyId: string, known: ReadonlyMap<string, unknown>, fallback: string): string {
+export function accountIdOfKey(
+  accessKeyId: string,
+  known: ReadonlyMap<string, unknown>,
+  fallback: string,
+): string {
   const embedded = /^[A-Z]{4}(\d{12})/.exec(accessKeyId)?.[1];
   return embedded && known.has(embedded) ? embedded : fallback;
 }

@@ -16,7 +16,11 @@ describe('simulator admin endpoints', () => {
   });
   after(() => sim.close());
 
-  const call = async (method: string, path: string, body?: unknown): Promise<{ status: number; json: Json }> => {
+  const call = async (
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: Json }> => {
     const res = await fetch(`${sim.endpoints.aws}${path}`, {
       method,
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
@@ -65,7 +69,13 @@ describe('simulator admin endpoints', () => {
     assert.equal((await call('GET', '/_sim/nope')).status, 404);
     await new Promise<void>((resolve) => {
       const url = new URL(sim.endpoints.aws);
-      const req = request({ host: url.hostname, port: url.port, method: 'POST', path: '/', headers: { 'content-length': '100' } });
+      const req = request({
+        host: url.hostname,
+        port: url.port,
+        method: 'POST',
+        path: '/',
+        headers: { 'content-length': '100' },
+      });
       req.on('error', () => resolve());
       req.write('Action=Desc');
       req.destroy();

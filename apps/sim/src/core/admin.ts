@@ -12,12 +12,21 @@ export interface AdminDeps {
   faults: FaultInjector;
   log: CallLog;
   estate(): Estate;
-  reset(options: { seed?: number | undefined; size?: string | undefined; epoch?: number | undefined }): Estate;
+  reset(options: {
+    seed?: number | undefined;
+    size?: string | undefined;
+    epoch?: number | undefined;
+  }): Estate;
   endpoints(): unknown;
   timing: SimTiming;
 }
 
-const ClockBody = z.object({ advanceMs: z.number().min(0).max(10 * 365 * 86_400_000) });
+const ClockBody = z.object({
+  advanceMs: z
+    .number()
+    .min(0)
+    .max(10 * 365 * 86_400_000),
+});
 const TimingBody = z.object({ transitionMs: z.number().int().min(0).max(3_600_000) });
 const ResetBody = z.object({
   seed: z.number().int().optional(),
@@ -53,7 +62,11 @@ export function createAdmin(deps: AdminDeps): (req: SimRequest) => Promise<SimRe
             if (c.fault === 'throttle') throttled++;
             else if (c.status >= 400) errors++;
           }
-          const bound = computeLowerBound(calls, (c) => deps.faults.bucketFor(c), deps.faults.current.latencyMs);
+          const bound = computeLowerBound(
+            calls,
+            (c) => deps.faults.bucketFor(c),
+            deps.faults.current.latencyMs,
+          );
           const first = calls[0]?.at;
           const last = calls.at(-1);
           return json(200, {
@@ -77,14 +90,16 @@ export function createAdmin(deps: AdminDeps): (req: SimRequest) => Promise<SimRe
         case 'POST /_sim/faults':
         case 'PUT /_sim/faults': {
           const parsed = FaultConfigSchema.safeParse(parseBody(req));
-          if (!parsed.success) return json(400, { error: { code: 'invalid-faults', message: parsed.error.message } });
+          if (!parsed.success)
+            return json(400, { error: { code: 'invalid-faults', message: parsed.error.message } });
           return json(200, deps.faults.set(parsed.data));
         }
         case 'GET /_sim/clock':
           return json(200, { now: new Date(deps.clock.now()).toISOString() });
         case 'POST /_sim/clock': {
           const parsed = ClockBody.safeParse(parseBody(req));
-          if (!parsed.success) return json(400, { error: { code: 'invalid-clock', message: parsed.error.message } });
+          if (!parsed.success)
+            return json(400, { error: { code: 'invalid-clock', message: parsed.error.message } });
           deps.clock.advance(parsed.data.advanceMs);
           return json(200, { now: new Date(deps.clock.now()).toISOString() });
         }
@@ -92,13 +107,15 @@ export function createAdmin(deps: AdminDeps): (req: SimRequest) => Promise<SimRe
           return json(200, deps.timing);
         case 'POST /_sim/timing': {
           const parsed = TimingBody.safeParse(parseBody(req));
-          if (!parsed.success) return json(400, { error: { code: 'invalid-timing', message: parsed.error.message } });
+          if (!parsed.success)
+            return json(400, { error: { code: 'invalid-timing', message: parsed.error.message } });
           deps.timing.transitionMs = parsed.data.transitionMs;
           return json(200, deps.timing);
         }
         case 'POST /_sim/reset': {
           const parsed = ResetBody.safeParse(parseBody(req));
-          if (!parsed.success) return json(400, { error: { code: 'invalid-reset', message: parsed.error.message } });
+          if (!parsed.success)
+            return json(400, { error: { code: 'invalid-reset', message: parsed.error.message } });
           const epoch = parsed.data.epoch === undefined ? undefined : new Date(parsed.data.epoch).getTime();
           const estate = deps.reset({ seed: parsed.data.seed, size: parsed.data.size, epoch });
           return json(200, estate.manifest);
@@ -107,7 +124,9 @@ export function createAdmin(deps: AdminDeps): (req: SimRequest) => Promise<SimRe
           return undefined;
       }
     } catch (error) {
-      return json(400, { error: { code: 'bad-request', message: error instanceof Error ? error.message : String(error) } });
+      return json(400, {
+        error: { code: 'bad-request', message: error instanceof Error ? error.message : String(error) },
+      });
     }
   };
 }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CallInfo } from './call.ts';
+import type { CallInfo, CallRecord } from './call.ts';
 import { FaultInjector } from './faults.ts';
 import { computeLowerBound } from './lower-bound.ts';
 
@@ -30,7 +30,10 @@ describe('FaultInjector', () => {
     assert.equal(faults.decide(describeInstances).kind, 'ok');
     assert.equal(faults.decide(describeInstances).kind, 'throttle');
     assert.equal(faults.decide({ ...describeInstances, region: 'eu-west-1' }).kind, 'ok');
-    assert.equal(faults.decide({ ...describeInstances, operation: 'StopInstances', mutating: true }).kind, 'ok');
+    assert.equal(
+      faults.decide({ ...describeInstances, operation: 'StopInstances', mutating: true }).kind,
+      'ok',
+    );
   });
 
   it('answers outages for the matching scope only', () => {
@@ -42,7 +45,9 @@ describe('FaultInjector', () => {
   it('injects 5xx at about the configured rate, deterministically by seed', () => {
     const run = (): number => {
       const faults = new FaultInjector({ errorRate: 0.2, rateLimits: { enabled: false }, seed: 9 });
-      return Array.from({ length: 1000 }, () => faults.decide(describeInstances).kind).filter((k) => k === 'error').length;
+      return Array.from({ length: 1000 }, () => faults.decide(describeInstances).kind).filter(
+        (k) => k === 'error',
+      ).length;
     };
     const errors = run();
     assert.ok(errors > 150 && errors < 250, `error count ${errors}`);
@@ -53,7 +58,7 @@ describe('FaultInjector', () => {
 describe('computeLowerBound', () => {
   it('is decided by the bucket whose calls beyond its burst take longest to refill', () => {
     const faults = new FaultInjector({}, () => 0);
-    const records = Array.from({ length: 300 }, (_, seq) => ({
+    const records: CallRecord[] = Array.from({ length: 300 }, (_, seq) => ({
       ...describeInstances,
       seq,
       at: 0,

@@ -73,7 +73,11 @@ export class FaultInjector {
   bucketFor(call: CallInfo): BucketSpec {
     const spec = defaultBucket(call);
     const { scale } = this.config.rateLimits;
-    return { key: spec.key, capacity: Math.max(1, spec.capacity * scale), refillPerSecond: spec.refillPerSecond * scale };
+    return {
+      key: spec.key,
+      capacity: Math.max(1, spec.capacity * scale),
+      refillPerSecond: spec.refillPerSecond * scale,
+    };
   }
 
   decide(call: CallInfo): FaultDecision {

@@ -4,7 +4,10 @@ import { InvalidPageToken, paginate } from './paginate.ts';
 
 const all = Array.from({ length: 23 }, (_, i) => i);
 
-function walk(faults: Parameters<typeof paginate>[2], requested?: number): { items: number[]; pages: number; empty: number } {
+function walk(
+  faults: Parameters<typeof paginate>[2],
+  requested?: number,
+): { items: number[]; pages: number; empty: number } {
   const items: number[] = [];
   let token: string | undefined;
   let pages = 0;
@@ -40,6 +43,9 @@ describe('paginate', () => {
   });
 
   it('rejects tokens it did not issue', () => {
-    assert.throws(() => paginate(all, { token: 'garbage!', defaultSize: 5, maxSize: 5 }, {}), InvalidPageToken);
+    assert.throws(
+      () => paginate(all, { token: 'garbage!', defaultSize: 5, maxSize: 5 }, {}),
+      InvalidPageToken,
+    );
   });
 });

@@ -22,13 +22,22 @@ export interface PageRequest {
  * empty pages that still carry a next token). Throws `InvalidPageToken` on a token it did not issue;
  * frontends turn that into the cloud's own error.
  */
-export function paginate<T>(all: readonly T[], request: PageRequest, faults: FaultConfig['pagination']): Page<T> {
+export function paginate<T>(
+  all: readonly T[],
+  request: PageRequest,
+  faults: FaultConfig['pagination'],
+): Page<T> {
   const { offset, afterEmpty } = decodeToken(request.token);
   let size = Math.min(request.requested ?? request.defaultSize, request.maxSize);
   if (faults.maxPageSize) size = Math.min(size, faults.maxPageSize);
   size = Math.max(1, size);
   const pageIndex = Math.floor(offset / size);
-  if (!afterEmpty && faults.emptyPageEvery && offset < all.length && pageIndex % faults.emptyPageEvery === faults.emptyPageEvery - 1) {
+  if (
+    !afterEmpty &&
+    faults.emptyPageEvery &&
+    offset < all.length &&
+    pageIndex % faults.emptyPageEvery === faults.emptyPageEvery - 1
+  ) {
     // An empty page that still promises more: clients must keep following the token.
     return { items: [], nextToken: encodeToken(offset, true) };
   }
@@ -51,7 +60,10 @@ function encodeToken(offset: number, afterEmpty = false): string {
 function decodeToken(token: string | undefined): { offset: number; afterEmpty: boolean } {
   if (!token) return { offset: 0, afterEmpty: false };
   try {
-    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { o?: unknown; e?: unknown };
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as {
+      o?: unknown;
+      e?: unknown;
+    };
     if (typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0) {
       // After an injected empty page, the same offset is served for real.
       return { offset: parsed.o, afterEmpty: parsed.e === 1 };

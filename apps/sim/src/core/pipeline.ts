@@ -36,7 +36,9 @@ export function createListener(
     }
     if (request.path.startsWith('/_sim/')) {
       const answer = await admin(request);
-      const notFound = json(404, { error: { code: 'not-found', message: `No simulator endpoint ${request.method} ${request.path}` } });
+      const notFound = json(404, {
+        error: { code: 'not-found', message: `No simulator endpoint ${request.method} ${request.path}` },
+      });
       writeResponse(res, answer ?? notFound, request.method);
       return;
     }
@@ -58,7 +60,11 @@ export function createListener(
     switch (decision.kind) {
       case 'throttle':
         fault = 'throttle';
-        response = frontend.fault({ kind: 'throttle', retryAfterSeconds: decision.retryAfterSeconds }, call, request);
+        response = frontend.fault(
+          { kind: 'throttle', retryAfterSeconds: decision.retryAfterSeconds },
+          call,
+          request,
+        );
         break;
       case 'outage':
         fault = 'outage';

@@ -41,7 +41,11 @@ export function defaultBucket(call: CallInfo): BucketSpec {
         : { key: `azure:${call.account}:reads`, capacity: 250, refillPerSecond: 25 };
     case 'gcp': {
       const perMinute = call.service === 'compute' ? 1500 : call.service === 'sqladmin' ? 180 : 600;
-      return { key: `gcp:${call.account}:${call.service}:${rw}`, capacity: perMinute, refillPerSecond: perMinute / 60 };
+      return {
+        key: `gcp:${call.account}:${call.service}:${rw}`,
+        capacity: perMinute,
+        refillPerSecond: perMinute / 60,
+      };
     }
   }
 }

@@ -8,8 +8,14 @@ describe('Rng', () => {
     const b = new Rng(7);
     const c = new Rng(8);
     const seqA = Array.from({ length: 20 }, () => a.next());
-    assert.deepEqual(seqA, Array.from({ length: 20 }, () => b.next()));
-    assert.notDeepEqual(seqA, Array.from({ length: 20 }, () => c.next()));
+    assert.deepEqual(
+      seqA,
+      Array.from({ length: 20 }, () => b.next()),
+    );
+    assert.notDeepEqual(
+      seqA,
+      Array.from({ length: 20 }, () => c.next()),
+    );
   });
 
   it('forks streams that depend on the label, not on how much the parent was used', () => {
@@ -26,7 +32,13 @@ describe('Rng', () => {
     for (let i = 0; i < 2000; i++) {
       const n = rng.int(5, 9);
       assert.ok(n >= 5 && n <= 9);
-      if (rng.weighted([['a', 9], ['b', 1]] as const) === 'a') heavy++;
+      if (
+        rng.weighted([
+          ['a', 9],
+          ['b', 1],
+        ] as const) === 'a'
+      )
+        heavy++;
     }
     assert.ok(heavy > 1600 && heavy < 1990, `weighted pick skewed: ${heavy}`);
     assert.match(rng.uuid(), /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);

@@ -49,6 +49,10 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<MotoSer
     stderr = (stderr + chunk.toString('utf8')).slice(-4_000);
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // A detached group outlives a crashed test process unless it is ended on the way out.
+  const onExit = (): void => kill(child);
+  process.once('exit', onExit);
+  void exited.then(() => process.off('exit', onExit));
   try {
     await waitReady(endpoint, exited, options.timeoutMs ?? 30_000, () => stderr);
   } catch (error) {

@@ -33,7 +33,11 @@ export function isoDay(ms: number): string {
  * plus `anomalies` injected spikes (3–6× the expected value) in the last 60 days, each recorded in
  * the manifest with the expected and actual amounts.
  */
-export function generateCostHistory(rng: Rng, input: CostHistoryInput, manifest: ManifestBuilder): DailyCost[] {
+export function generateCostHistory(
+  rng: Rng,
+  input: CostHistoryInput,
+  manifest: ManifestBuilder,
+): DailyCost[] {
   const endDay = Math.floor(input.epoch / DAY_MS) * DAY_MS;
   const rows: DailyCost[] = [];
   const spikes = new Map<string, number>();

@@ -43,7 +43,12 @@ export function generateEstate(options: EstateOptions): Estate {
   const plan = planEstate(options.size);
   const root = new Rng(options.seed);
   const manifest = new ManifestBuilder();
-  const input = (cloud: string): GenerateInput => ({ rng: root.fork(cloud), plan, epoch: options.epoch, manifest });
+  const input = (cloud: string): GenerateInput => ({
+    rng: root.fork(cloud),
+    plan,
+    epoch: options.epoch,
+    manifest,
+  });
   const aws = generateAws(input('aws'));
   const azure = generateAzure(input('azure'));
   const gcp = generateGcp(input('gcp'));

@@ -62,7 +62,15 @@ export function cpuSeries(
       if (v < min) min = v;
     }
     const value =
-      statistic === 'Average' ? sum / n : statistic === 'Maximum' ? max : statistic === 'Minimum' ? min : statistic === 'Sum' ? sum : n;
+      statistic === 'Average'
+        ? sum / n
+        : statistic === 'Maximum'
+          ? max
+          : statistic === 'Minimum'
+            ? min
+            : statistic === 'Sum'
+              ? sum
+              : n;
     out.push({ timestamp: p, value: Math.round(value * 1000) / 1000 });
   }
   return out;

@@ -2,26 +2,95 @@ import type { Environment } from '@escher/protocol';
 import type { Rng } from '../core/rng.ts';
 
 export const APPS = [
-  'payments', 'orders', 'checkout', 'inventory', 'search', 'auth', 'billing', 'analytics', 'catalog',
-  'shipping', 'notifications', 'reporting', 'ml-training', 'datalake', 'gateway', 'cms', 'crm', 'etl',
-  'ledger', 'fraud', 'recommendations', 'pricing', 'identity', 'media', 'support',
+  'payments',
+  'orders',
+  'checkout',
+  'inventory',
+  'search',
+  'auth',
+  'billing',
+  'analytics',
+  'catalog',
+  'shipping',
+  'notifications',
+  'reporting',
+  'ml-training',
+  'datalake',
+  'gateway',
+  'cms',
+  'crm',
+  'etl',
+  'ledger',
+  'fraud',
+  'recommendations',
+  'pricing',
+  'identity',
+  'media',
+  'support',
 ] as const;
 
 export const TEAMS = [
-  'payments', 'platform', 'data', 'sre', 'growth', 'security', 'core', 'mobile', 'ml', 'finance',
+  'payments',
+  'platform',
+  'data',
+  'sre',
+  'growth',
+  'security',
+  'core',
+  'mobile',
+  'ml',
+  'finance',
 ] as const;
 
 export const OWNERS = [
-  'alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi', 'ivan', 'judy', 'mallory',
-  'oscar', 'peggy', 'trent', 'victor', 'walter',
+  'alice',
+  'bob',
+  'carol',
+  'dave',
+  'erin',
+  'frank',
+  'grace',
+  'heidi',
+  'ivan',
+  'judy',
+  'mallory',
+  'oscar',
+  'peggy',
+  'trent',
+  'victor',
+  'walter',
 ] as const;
 
 /** How each environment is spelt in names and tags, with the messiness real estates have. */
 export const ENV_SPELLINGS: Readonly<Record<Environment, readonly (readonly [string, number])[]>> = {
-  prod: [['prod', 5], ['production', 3], ['prd', 2], ['Prod', 1], ['PRODUCTION', 1], ['live', 1]],
-  staging: [['staging', 4], ['stage', 2], ['stg', 2], ['preprod', 1], ['Staging', 1]],
-  dev: [['dev', 5], ['development', 2], ['develop', 1], ['Dev', 1]],
-  test: [['test', 3], ['qa', 2], ['uat', 1], ['testing', 1], ['QA', 1]],
+  prod: [
+    ['prod', 5],
+    ['production', 3],
+    ['prd', 2],
+    ['Prod', 1],
+    ['PRODUCTION', 1],
+    ['live', 1],
+  ],
+  staging: [
+    ['staging', 4],
+    ['stage', 2],
+    ['stg', 2],
+    ['preprod', 1],
+    ['Staging', 1],
+  ],
+  dev: [
+    ['dev', 5],
+    ['development', 2],
+    ['develop', 1],
+    ['Dev', 1],
+  ],
+  test: [
+    ['test', 3],
+    ['qa', 2],
+    ['uat', 1],
+    ['testing', 1],
+    ['QA', 1],
+  ],
 };
 
 /** Share of each environment in a typical estate. */

@@ -20,7 +20,9 @@ const SHARE: Record<Cloud, number> = { aws: 0.45, azure: 0.3, gcp: 0.25 };
 export function planEstate(size: string): EstatePlan {
   const total = size in TOTALS ? TOTALS[size as SizeName] : Number(size);
   if (!Number.isInteger(total) || total < 30 || total > 2_000_000) {
-    throw new RangeError(`size must be small, medium, large or a whole number from 30 to 2000000, got "${size}"`);
+    throw new RangeError(
+      `size must be small, medium, large or a whole number from 30 to 2000000, got "${size}"`,
+    );
   }
   const scale = total <= 500 ? 0 : total <= 10_000 ? 1 : 2;
   return {
@@ -39,7 +41,11 @@ export function planEstate(size: string): EstatePlan {
  * Splits `total` across weighted kinds so that each kind with a weight gets at least `minEach`
  * and the sum is exactly `total` (when total allows).
  */
-export function split<K extends string>(total: number, weights: Readonly<Record<K, number>>, minEach = 1): Record<K, number> {
+export function split<K extends string>(
+  total: number,
+  weights: Readonly<Record<K, number>>,
+  minEach = 1,
+): Record<K, number> {
   const keys = Object.keys(weights) as K[];
   const sum = keys.reduce((s, k) => s + weights[k], 0);
   const out = {} as Record<K, number>;

@@ -40,7 +40,8 @@ export function generateTags(rng: Rng, input: TagInput, style: TagStyle): Record
   if (rng.chance(0.7)) tags[rng.chance(0.5) ? 'team' : 'Team'] = rng.pick(TEAMS);
   if (rng.chance(0.5)) tags['app'] = input.app;
   if (rng.chance(0.3)) tags[rng.chance(0.5) ? 'cost-center' : 'CostCenter'] = `cc-${rng.int(100, 999)}`;
-  if (rng.chance(0.1)) tags['managed-by'] = rng.pick(['terraform', 'pulumi', 'cloudformation', 'bicep', 'manual']);
+  if (rng.chance(0.1))
+    tags['managed-by'] = rng.pick(['terraform', 'pulumi', 'cloudformation', 'bicep', 'manual']);
   if (style === 'gcp') return toGcpLabels(tags);
   return tags;
 }

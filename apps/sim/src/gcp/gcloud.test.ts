@@ -12,7 +12,8 @@ import { firstProject } from '../testing/gcp-clients.ts';
 const run = promisify(execFile);
 const hasGcloud = (process.env['PATH'] ?? '').split(delimiter).some((dir) => existsSync(join(dir, 'gcloud')));
 // The machine image ships gcloud: on CI its absence is a failure, not a skip.
-if (!hasGcloud && process.env['CI']) throw new RangeError('gcloud is missing on CI; the image must provide it');
+if (!hasGcloud && process.env['CI'])
+  throw new RangeError('gcloud is missing on CI; the image must provide it');
 
 describe(
   'the real gcloud CLI against the simulator',

@@ -36,4 +36,7 @@ export async function startTestSimulator(options: TestSimOptions = {}): Promise<
 }
 
 /** Static credentials for the AWS SDK (the simulator does not verify signatures). */
-export const TEST_AWS_CREDENTIALS = { accessKeyId: 'AKIAEXAMPLEESCHERSIM', secretAccessKey: 'escher-sim-secret' };
+export const TEST_AWS_CREDENTIALS = {
+  accessKeyId: 'AKIAEXAMPLEESCHERSIM',
+  secretAccessKey: 'escher-sim-secret',
+};

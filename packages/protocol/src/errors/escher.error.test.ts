@@ -1,11 +1,20 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { OperationalError, UnexpectedError, UserError, toEscherError, ErrorBodySchema } from './escher.error.ts';
+import {
+  OperationalError,
+  UnexpectedError,
+  UserError,
+  toEscherError,
+  ErrorBodySchema,
+} from './escher.error.ts';
 
 describe('errors', () => {
   it('carries code, hint, kind and cause, and renders the one JSON shape', () => {
     const cause = new Error('socket hang up');
-    const error = new UserError('account-not-found', 'No account "prod"', { hint: 'Run escher accounts list', cause });
+    const error = new UserError('account-not-found', 'No account "prod"', {
+      hint: 'Run escher accounts list',
+      cause,
+    });
     assert.equal(error.name, 'UserError');
     assert.equal(error.kind, 'user');
     assert.equal(error.cause, cause);

@@ -83,8 +83,12 @@ export const NATIVE_TYPES: Readonly<Record<ResourceType, Readonly<Record<Cloud, 
 };
 
 const lookup = new Map<string, ResourceType>();
-for (const [type, byCloud] of Object.entries(NATIVE_TYPES) as [ResourceType, Record<Cloud, readonly string[]>][]) {
-  for (const natives of Object.values(byCloud)) for (const native of natives) lookup.set(native.toLowerCase(), type);
+for (const [type, byCloud] of Object.entries(NATIVE_TYPES) as [
+  ResourceType,
+  Record<Cloud, readonly string[]>,
+][]) {
+  for (const natives of Object.values(byCloud))
+    for (const native of natives) lookup.set(native.toLowerCase(), type);
 }
 
 /** Maps a native type (case-insensitive, as Azure reports them) to its cloud-agnostic type. */

@@ -18,7 +18,9 @@ describe('resource model', () => {
       name: 'web-1',
       tags: { env: 'prod' },
       attributes: { size: 't3.micro' },
-      relationships: [{ kind: 'attached-volume', targetId: 'arn:aws:ec2:us-east-1:123456789012:volume/vol-1' }],
+      relationships: [
+        { kind: 'attached-volume', targetId: 'arn:aws:ec2:us-east-1:123456789012:volume/vol-1' },
+      ],
     };
     assert.ok(ResourceSchema.safeParse(resource).success);
     assert.equal(ResourceSchema.safeParse({ ...resource, type: 'compute.vm' }).success, false);

@@ -34,7 +34,8 @@ export class QueryParams {
     const value = this.map.get(name);
     if (value === undefined) return undefined;
     const n = Number(value);
-    if (!Number.isInteger(n)) throw new AwsError('InvalidParameterValue', `Invalid value '${value}' for ${name}`);
+    if (!Number.isInteger(n))
+      throw new AwsError('InvalidParameterValue', `Invalid value '${value}' for ${name}`);
     return n;
   }
 

@@ -54,7 +54,12 @@ export function renderError(
   protocol: AwsProtocol,
   error: AwsError,
   requestId: string,
-  options: { xmlns?: string | undefined; queryCompatible?: boolean; jsonVersion?: string; resource?: string } = {},
+  options: {
+    xmlns?: string | undefined;
+    queryCompatible?: boolean;
+    jsonVersion?: string;
+    resource?: string;
+  } = {},
 ): SimResponse {
   const { code, message, status, type } = error;
   switch (protocol) {
@@ -90,7 +95,11 @@ export function renderError(
     case 'rest-json':
       return {
         status,
-        headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId, 'x-amzn-errortype': code },
+        headers: {
+          'content-type': 'application/json',
+          'x-amzn-requestid': requestId,
+          'x-amzn-errortype': code,
+        },
         body: JSON.stringify({ message, Type: type === 'Sender' ? 'User' : 'Service' }),
       };
     case 'rest-xml':
@@ -109,21 +118,26 @@ export function renderError(
 
 /** Each protocol's throttling error (PROTOCOLS.md): EC2 503 RequestLimitExceeded, query 400 Throttling, … */
 export function throttlingError(protocol: AwsProtocol, signingName: string): AwsError {
-  if (protocol === 'ec2') return new AwsError('RequestLimitExceeded', 'Request limit exceeded.', 503, 'Sender');
+  if (protocol === 'ec2')
+    return new AwsError('RequestLimitExceeded', 'Request limit exceeded.', 503, 'Sender');
   if (protocol === 'query') return new AwsError('Throttling', 'Rate exceeded', 400, 'Sender');
-  if (protocol === 'rest-xml') return new AwsError('SlowDown', 'Please reduce your request rate.', 503, 'Sender');
-  if (signingName === 'lambda') return new AwsError('TooManyRequestsException', 'Rate exceeded', 429, 'Sender');
+  if (protocol === 'rest-xml')
+    return new AwsError('SlowDown', 'Please reduce your request rate.', 503, 'Sender');
+  if (signingName === 'lambda')
+    return new AwsError('TooManyRequestsException', 'Rate exceeded', 429, 'Sender');
   return new AwsError('ThrottlingException', 'Rate exceeded', protocol === 'rest-json' ? 429 : 400, 'Sender');
 }
 
 export function unavailableError(protocol: AwsProtocol): AwsError {
-  if (protocol === 'ec2') return new AwsError('Unavailable', 'The server is overloaded and cannot handle the request.', 503);
+  if (protocol === 'ec2')
+    return new AwsError('Unavailable', 'The server is overloaded and cannot handle the request.', 503);
   if (protocol === 'json' || protocol === 'rest-json')
     return new AwsError('ServiceUnavailableException', 'Service is unavailable.', 503);
   return new AwsError('ServiceUnavailable', 'Service is unavailable.', 503);
 }
 
 export function internalError(protocol: AwsProtocol): AwsError {
-  if (protocol === 'json' || protocol === 'rest-json') return new AwsError('InternalFailure', 'An internal error occurred.', 500);
+  if (protocol === 'json' || protocol === 'rest-json')
+    return new AwsError('InternalFailure', 'An internal error occurred.', 500);
   return new AwsError('InternalError', 'An internal error has occurred.', 500);
 }

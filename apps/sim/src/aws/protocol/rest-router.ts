@@ -25,7 +25,9 @@ export function matchRest(
 ): RestMatch | undefined {
   let compiled = cache.get(routes);
   if (!compiled) {
-    compiled = routes.map(compile).sort((a, b) => Number(Boolean(b.route.query)) - Number(Boolean(a.route.query)));
+    compiled = routes
+      .map(compile)
+      .sort((a, b) => Number(Boolean(b.route.query)) - Number(Boolean(a.route.query)));
     cache.set(routes, compiled);
   }
   for (const c of compiled) {
