@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { TEST_AWS_CREDENTIALS } from '../testing/sim-fixture.ts';
-import { AWS_CLI_DEBIAN, AWS_CLI_PIP, requireTool } from '../testing/tools.ts';
+import { AWS_CLI_DEBIAN, AWS_CLI_PIP, awsCliEnv, requireTool } from '../testing/tools.ts';
 import { assertSameShape, startDiffEnv, type DiffEnv } from './diff-env.ts';
 import { seedMotoEc2, seedMotoMetrics } from './seed-moto.ts';
 import { seedMotoRds, seedMotoS3 } from './seed-moto-services.ts';
@@ -46,17 +46,11 @@ async function aws(
   args: string[],
 ): Promise<unknown> {
   const env: NodeJS.ProcessEnv = {
-    HOME: process.env.HOME,
-    PATH: process.env.PATH,
+    ...awsCliEnv(credentials),
     LANG: 'C.UTF-8',
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
     AWS_DEFAULT_REGION: 'us-east-1',
     AWS_PAGER: '',
     AWS_MAX_ATTEMPTS: '1',
-    AWS_EC2_METADATA_DISABLED: 'true',
     ...(cli.endpointVia === 'env' ? { AWS_ENDPOINT_URL: endpoint } : {}),
   };
   const argv = [

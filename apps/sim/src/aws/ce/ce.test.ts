@@ -7,7 +7,8 @@ import {
   type ResultByTime,
 } from '@aws-sdk/client-cost-explorer';
 import type { RunningSimulator } from '../../server.ts';
-import { startTestSimulator, TEST_AWS_CREDENTIALS } from '../../testing/sim-fixture.ts';
+import { startTestSimulator } from '../../testing/sim-fixture.ts';
+import { awsClient } from '../../testing/aws-sdk.ts';
 import { CE_SERVICES } from './services.ts';
 
 const sum = (rows: readonly { usd: number }[]): number => rows.reduce((s, r) => s + r.usd, 0);
@@ -17,11 +18,7 @@ describe('Cost Explorer', () => {
   let ce: CostExplorerClient;
   before(async () => {
     sim = await startTestSimulator({ manualClock: true });
-    ce = new CostExplorerClient({
-      endpoint: sim.endpoints.aws,
-      region: 'us-east-1',
-      credentials: TEST_AWS_CREDENTIALS,
-    });
+    ce = awsClient(CostExplorerClient, sim, 'us-east-1');
   });
   after(() => sim.close());
 

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import type { RunningSimulator } from '../../server.ts';
 import { startTestSimulator, TEST_AWS_CREDENTIALS } from '../../testing/sim-fixture.ts';
+import { awsCliEnv } from '../../testing/tools.ts';
 
 const run = promisify(execFile);
 
@@ -16,16 +17,7 @@ async function cli(binary: string, sim: RunningSimulator, args: string[]): Promi
     binary,
     ['--endpoint-url', sim.endpoints.aws, '--region', 'us-east-1', '--output', 'json', ...args],
     {
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        AWS_ACCESS_KEY_ID: TEST_AWS_CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: TEST_AWS_CREDENTIALS.secretAccessKey,
-        AWS_CONFIG_FILE: '/dev/null',
-        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-        AWS_EC2_METADATA_DISABLED: 'true',
-        AWS_PAGER: '',
-      },
+      env: { ...awsCliEnv(TEST_AWS_CREDENTIALS), AWS_PAGER: '' },
       timeout: 60_000,
     },
   );

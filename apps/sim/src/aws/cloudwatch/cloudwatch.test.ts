@@ -11,21 +11,12 @@ import {
 } from '@aws-sdk/client-cloudwatch';
 import { cpuSeries } from '../../estate/metrics.ts';
 import type { RunningSimulator } from '../../server.ts';
-import { startTestSimulator, TEST_AWS_CREDENTIALS } from '../../testing/sim-fixture.ts';
+import { startTestSimulator } from '../../testing/sim-fixture.ts';
+import { awsClient, errorOf } from '../../testing/aws-sdk.ts';
 
 const DAY = 86_400_000;
 const AUTH =
   'AWS4-HMAC-SHA256 Credential=AKIAEXAMPLEESCHERSIM/20261101/us-east-1/monitoring/aws4_request, SignedHeaders=host, Signature=00';
-
-const errorOf = async (promise: Promise<unknown>): Promise<{ name: string; status: number | undefined }> => {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, status: e.$metadata?.httpStatusCode };
-  }
-  return assert.fail('expected the call to fail');
-};
 
 describe('CloudWatch CPUUtilization', () => {
   let sim: RunningSimulator;
@@ -50,11 +41,7 @@ describe('CloudWatch CPUUtilization', () => {
 
   before(async () => {
     sim = await startTestSimulator({ manualClock: true });
-    cw = new CloudWatchClient({
-      endpoint: sim.endpoints.aws,
-      region: 'us-east-1',
-      credentials: TEST_AWS_CREDENTIALS,
-    });
+    cw = awsClient(CloudWatchClient, sim, 'us-east-1');
     now = sim.clock.now();
     const region = sim.estate().aws.accounts[0]!.regions.get('us-east-1')!;
     const instances = [...region.ec2.instances.values()].filter((i) => i.state === 'running');

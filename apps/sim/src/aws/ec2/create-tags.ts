@@ -2,7 +2,7 @@ import type { AwsOperation } from '../operation.ts';
 import { AwsError } from '../protocol/aws-error.ts';
 import { checkDryRun, RETURN_TRUE, validateTag } from './ec2-request.ts';
 import { setTag } from './state.ts';
-import { tagsOfResource } from './tag-targets.ts';
+import { resourceIds, tagsOfResource } from './tag-targets.ts';
 
 /** Most tags one EC2 resource may carry. */
 const MAX_TAGS = 50;
@@ -12,9 +12,7 @@ export const createTags: AwsOperation = {
   name: 'CreateTags',
   mutating: true,
   handle: ({ params, regionState, sim }) => {
-    const ids = params.list('ResourceId');
-    if (ids.length === 0)
-      throw new AwsError('MissingParameter', 'The request must contain the parameter resourceIdSet');
+    const ids = resourceIds(params);
     const tags = params.tags('Tag');
     if (tags.length === 0)
       throw new AwsError('MissingParameter', 'The request must contain the parameter tagSet');

@@ -1,7 +1,6 @@
 import type { AwsOperation } from '../operation.ts';
-import { AwsError } from '../protocol/aws-error.ts';
 import { checkDryRun, RETURN_TRUE } from './ec2-request.ts';
-import { tagsOfResource } from './tag-targets.ts';
+import { resourceIds, tagsOfResource } from './tag-targets.ts';
 
 /**
  * DeleteTags: `ResourceId.N`, `Tag.N.Key` with an optional `Tag.N.Value` (then only a tag with
@@ -11,9 +10,7 @@ export const deleteTags: AwsOperation = {
   name: 'DeleteTags',
   mutating: true,
   handle: ({ params, regionState, sim }) => {
-    const ids = params.list('ResourceId');
-    if (ids.length === 0)
-      throw new AwsError('MissingParameter', 'The request must contain the parameter resourceIdSet');
+    const ids = resourceIds(params);
     const tags = params.tags('Tag');
     const targets = ids.map((id) => tagsOfResource(regionState.ec2, id, sim.clock));
     checkDryRun(params);

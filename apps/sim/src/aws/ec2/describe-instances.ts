@@ -1,13 +1,6 @@
 import type { AwsOperation } from '../operation.ts';
 import { items } from '../protocol/xml.ts';
-import {
-  checkDryRun,
-  idList,
-  idsNotFound,
-  lookupAll,
-  pageOf,
-  refuseIdsWithMaxResults,
-} from './ec2-request.ts';
+import { idsNotFound, pageOf, selectByIds } from './ec2-request.ts';
 import { applyFilters, type FilterTable } from './filters.ts';
 import { findInstance, visibleInstances } from './instance-lifecycle.ts';
 import { reservationsXml } from './render-instance.ts';
@@ -62,17 +55,15 @@ export const describeInstances: AwsOperation = {
   handle: (call) => {
     const { params, regionState, sim, region, account } = call;
     const ec2 = regionState.ec2;
-    const ids = idList(params, 'InstanceId', 'i', 'InvalidInstanceID.Malformed');
-    refuseIdsWithMaxResults(params, ids, 'instancesSet');
-    checkDryRun(params);
-    const base =
-      ids.length > 0
-        ? lookupAll(
-            [...new Set(ids)],
-            (id) => findInstance(ec2, id, sim.clock),
-            (missing) => idsNotFound('InvalidInstanceID.NotFound', 'instance', missing),
-          )
-        : visibleInstances(ec2, sim.clock);
+    const base = selectByIds(params, {
+      param: 'InstanceId',
+      prefix: 'i',
+      malformed: 'InvalidInstanceID.Malformed',
+      listName: 'instancesSet',
+      get: (id) => findInstance(ec2, id, sim.clock),
+      notFound: (missing) => idsNotFound('InvalidInstanceID.NotFound', 'instance', missing),
+      all: () => visibleInstances(ec2, sim.clock),
+    });
     const selected = applyFilters(params, base, filters(ec2, region, account.id), (i) => i.tags);
     const page = pageOf(call, selected);
     return {

@@ -1,7 +1,7 @@
 import type { AwsOperation } from '../operation.ts';
 import { AwsError } from '../protocol/aws-error.ts';
 import { items } from '../protocol/xml.ts';
-import { checkDryRun, idList, lookupAll, pageOf, refuseIdsWithMaxResults } from './ec2-request.ts';
+import { pageOf, selectByIds } from './ec2-request.ts';
 import { applyFilters, type FilterTable } from './filters.ts';
 import { snapshotProgress, snapshotXml } from './snapshot-view.ts';
 import type { Ec2Snapshot } from './state.ts';
@@ -29,20 +29,18 @@ export const describeSnapshots: AwsOperation = {
   handle: (call) => {
     const { params, regionState, account, sim } = call;
     const snapshots = regionState.ec2.snapshots;
-    const ids = idList(params, 'SnapshotId', 'snap', 'InvalidSnapshotID.Malformed');
-    refuseIdsWithMaxResults(params, ids, 'snapshotSet');
-    checkDryRun(params);
+    let base = selectByIds(params, {
+      param: 'SnapshotId',
+      prefix: 'snap',
+      malformed: 'InvalidSnapshotID.Malformed',
+      listName: 'snapshotSet',
+      get: (id) => snapshots.get(id),
+      notFound: (missing) =>
+        new AwsError('InvalidSnapshot.NotFound', `The snapshot '${missing[0]}' does not exist.`),
+      all: () => [...snapshots.values()],
+    });
     const owners = params.list('Owner');
     const restorable = params.list('RestorableBy');
-    let base =
-      ids.length > 0
-        ? lookupAll(
-            [...new Set(ids)],
-            (id) => snapshots.get(id),
-            (missing) =>
-              new AwsError('InvalidSnapshot.NotFound', `The snapshot '${missing[0]}' does not exist.`),
-          )
-        : [...snapshots.values()];
     if (owners.length > 0) {
       const mine = owners.some((o) => o === 'self' || o === account.id);
       base = mine ? base : [];

@@ -1,14 +1,6 @@
 import type { AwsOperation } from '../operation.ts';
 import { items } from '../protocol/xml.ts';
-import {
-  checkDryRun,
-  idList,
-  idsNotFound,
-  lookupAll,
-  pageOf,
-  refuseIdsWithMaxResults,
-  tagSet,
-} from './ec2-request.ts';
+import { idsNotFound, pageOf, selectByIds, tagSet } from './ec2-request.ts';
 import { applyFilters, type FilterTable } from './filters.ts';
 import type { Ec2Subnet } from './state.ts';
 
@@ -63,17 +55,15 @@ export const describeSubnets: AwsOperation = {
   handle: (call) => {
     const { params, regionState, region } = call;
     const subnets = regionState.ec2.subnets;
-    const ids = idList(params, 'SubnetId', 'subnet', 'InvalidSubnetID.Malformed');
-    refuseIdsWithMaxResults(params, ids, 'subnetIds');
-    checkDryRun(params);
-    const base =
-      ids.length > 0
-        ? lookupAll(
-            [...new Set(ids)],
-            (id) => subnets.get(id),
-            (missing) => idsNotFound('InvalidSubnetID.NotFound', 'subnet', missing),
-          )
-        : [...subnets.values()];
+    const base = selectByIds(params, {
+      param: 'SubnetId',
+      prefix: 'subnet',
+      malformed: 'InvalidSubnetID.Malformed',
+      listName: 'subnetIds',
+      get: (id) => subnets.get(id),
+      notFound: (missing) => idsNotFound('InvalidSubnetID.NotFound', 'subnet', missing),
+      all: () => [...subnets.values()],
+    });
     const page = pageOf(
       call,
       applyFilters(params, base, FILTERS, (s) => s.tags),

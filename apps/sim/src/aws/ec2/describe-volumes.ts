@@ -1,7 +1,7 @@
 import type { AwsOperation } from '../operation.ts';
 import { items } from '../protocol/xml.ts';
 import { zonesOf } from './catalog.ts';
-import { checkDryRun, idList, lookupAll, pageOf, refuseIdsWithMaxResults, tagSet } from './ec2-request.ts';
+import { pageOf, selectByIds, tagSet } from './ec2-request.ts';
 import { applyFilters, type FilterTable } from './filters.ts';
 import { AwsError } from '../protocol/aws-error.ts';
 import type { Ec2Volume } from './state.ts';
@@ -65,17 +65,16 @@ export const describeVolumes: AwsOperation = {
   handle: (call) => {
     const { params, regionState, region } = call;
     const volumes = regionState.ec2.volumes;
-    const ids = idList(params, 'VolumeId', 'vol', 'InvalidVolumeID.Malformed');
-    refuseIdsWithMaxResults(params, ids, 'volumeSet');
-    checkDryRun(params);
-    const base =
-      ids.length > 0
-        ? lookupAll(
-            [...new Set(ids)],
-            (id) => volumes.get(id),
-            (missing) => new AwsError('InvalidVolume.NotFound', `The volume '${missing[0]}' does not exist.`),
-          )
-        : [...volumes.values()];
+    const base = selectByIds(params, {
+      param: 'VolumeId',
+      prefix: 'vol',
+      malformed: 'InvalidVolumeID.Malformed',
+      listName: 'volumeSet',
+      get: (id) => volumes.get(id),
+      notFound: (missing) =>
+        new AwsError('InvalidVolume.NotFound', `The volume '${missing[0]}' does not exist.`),
+      all: () => [...volumes.values()],
+    });
     const page = pageOf(
       call,
       applyFilters(params, base, FILTERS, (v) => v.tags),

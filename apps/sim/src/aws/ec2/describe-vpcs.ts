@@ -1,14 +1,6 @@
 import type { AwsOperation } from '../operation.ts';
 import { items } from '../protocol/xml.ts';
-import {
-  checkDryRun,
-  idList,
-  idsNotFound,
-  lookupAll,
-  pageOf,
-  refuseIdsWithMaxResults,
-  tagSet,
-} from './ec2-request.ts';
+import { idsNotFound, pageOf, selectByIds, tagSet } from './ec2-request.ts';
 import { applyFilters, type FilterTable } from './filters.ts';
 import type { Ec2Vpc } from './state.ts';
 
@@ -50,17 +42,15 @@ export const describeVpcs: AwsOperation = {
   handle: (call) => {
     const { params, regionState } = call;
     const vpcs = regionState.ec2.vpcs;
-    const ids = idList(params, 'VpcId', 'vpc', 'InvalidVpcID.Malformed');
-    refuseIdsWithMaxResults(params, ids, 'vpcIds');
-    checkDryRun(params);
-    const base =
-      ids.length > 0
-        ? lookupAll(
-            [...new Set(ids)],
-            (id) => vpcs.get(id),
-            (missing) => idsNotFound('InvalidVpcID.NotFound', 'vpc', missing),
-          )
-        : [...vpcs.values()];
+    const base = selectByIds(params, {
+      param: 'VpcId',
+      prefix: 'vpc',
+      malformed: 'InvalidVpcID.Malformed',
+      listName: 'vpcIds',
+      get: (id) => vpcs.get(id),
+      notFound: (missing) => idsNotFound('InvalidVpcID.NotFound', 'vpc', missing),
+      all: () => [...vpcs.values()],
+    });
     const page = pageOf(
       call,
       applyFilters(params, base, FILTERS, (v) => v.tags),

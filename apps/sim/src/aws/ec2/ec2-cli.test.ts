@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { RunningSimulator } from '../../server.ts';
 import { startTestSimulator, TEST_AWS_CREDENTIALS } from '../../testing/sim-fixture.ts';
+import { awsCliEnv } from '../../testing/tools.ts';
 
 const run = promisify(execFile);
 
@@ -13,15 +14,7 @@ async function aws(sim: RunningSimulator, args: string[]): Promise<Record<string
     'aws',
     ['--endpoint-url', sim.endpoints.aws, '--region', 'us-east-1', '--output', 'json', ...args],
     {
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        AWS_ACCESS_KEY_ID: TEST_AWS_CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: TEST_AWS_CREDENTIALS.secretAccessKey,
-        AWS_CONFIG_FILE: '/dev/null',
-        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-        AWS_EC2_METADATA_DISABLED: 'true',
-      },
+      env: awsCliEnv(TEST_AWS_CREDENTIALS),
       timeout: 60_000,
     },
   );

@@ -16,18 +16,9 @@ import {
   type Instance,
 } from '@aws-sdk/client-ec2';
 import type { RunningSimulator } from '../../server.ts';
-import { startTestSimulator, TEST_AWS_CREDENTIALS } from '../../testing/sim-fixture.ts';
+import { startTestSimulator } from '../../testing/sim-fixture.ts';
+import { awsClient, errorOf } from '../../testing/aws-sdk.ts';
 import { AWS_REGIONS } from '../regions.ts';
-
-const errorOf = async (promise: Promise<unknown>): Promise<{ name: string; status: number | undefined }> => {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, status: e.$metadata?.httpStatusCode };
-  }
-  return assert.fail('expected the call to fail');
-};
 
 /** Node 20 has no Array.fromAsync. */
 async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
@@ -51,11 +42,7 @@ describe('EC2 describe operations through @aws-sdk/client-ec2', () => {
 
   before(async () => {
     sim = await startTestSimulator();
-    ec2 = new EC2Client({
-      endpoint: sim.endpoints.aws,
-      region: 'us-east-1',
-      credentials: TEST_AWS_CREDENTIALS,
-    });
+    ec2 = awsClient(EC2Client, sim, 'us-east-1');
   });
   after(async () => {
     ec2.destroy();

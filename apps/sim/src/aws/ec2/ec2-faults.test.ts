@@ -2,17 +2,13 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import type { RunningSimulator } from '../../server.ts';
-import { startTestSimulator, TEST_AWS_CREDENTIALS } from '../../testing/sim-fixture.ts';
+import { awsClient } from '../../testing/aws-sdk.ts';
+import { startTestSimulator } from '../../testing/sim-fixture.ts';
 
 describe('EC2 under faults, through the SDK’s own retries', () => {
   let sim: RunningSimulator;
   const client = (region: string, maxAttempts?: number): EC2Client =>
-    new EC2Client({
-      endpoint: sim.endpoints.aws,
-      region,
-      credentials: TEST_AWS_CREDENTIALS,
-      ...(maxAttempts ? { maxAttempts } : {}),
-    });
+    awsClient(EC2Client, sim, region, maxAttempts ? { maxAttempts } : {});
 
   before(async () => {
     sim = await startTestSimulator();

@@ -13,19 +13,10 @@ import {
   type Instance,
 } from '@aws-sdk/client-ec2';
 import type { RunningSimulator } from '../../server.ts';
-import { startTestSimulator, TEST_AWS_CREDENTIALS } from '../../testing/sim-fixture.ts';
+import { startTestSimulator } from '../../testing/sim-fixture.ts';
+import { awsClient, errorOf } from '../../testing/aws-sdk.ts';
 
 const TRANSITION_MS = 30_000;
-
-const errorOf = async (promise: Promise<unknown>): Promise<{ name: string; status: number | undefined }> => {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, status: e.$metadata?.httpStatusCode };
-  }
-  return assert.fail('expected the call to fail');
-};
 
 describe('EC2 instance lifecycle on the simulator clock', () => {
   let sim: RunningSimulator;
@@ -40,11 +31,7 @@ describe('EC2 instance lifecycle on the simulator clock', () => {
 
   before(async () => {
     sim = await startTestSimulator({ manualClock: true, transitionMs: TRANSITION_MS });
-    ec2 = new EC2Client({
-      endpoint: sim.endpoints.aws,
-      region: 'us-east-1',
-      credentials: TEST_AWS_CREDENTIALS,
-    });
+    ec2 = awsClient(EC2Client, sim, 'us-east-1');
     const all = (await ec2.send(new DescribeInstancesCommand({}))).Reservations!.flatMap((r) => r.Instances!);
     running = all.filter((i) => i.State?.Name === 'running').map((i) => i.InstanceId!);
     stopped = all.filter((i) => i.State?.Name === 'stopped').map((i) => i.InstanceId!);
@@ -240,11 +227,7 @@ describe('EC2 instance lifecycle on the simulator clock', () => {
   });
 
   it('RunInstances in a region the estate does not use launches into its default VPC', async () => {
-    const canada = new EC2Client({
-      endpoint: sim.endpoints.aws,
-      region: 'ca-central-1',
-      credentials: TEST_AWS_CREDENTIALS,
-    });
+    const canada = awsClient(EC2Client, sim, 'ca-central-1');
     try {
       assert.equal((await canada.send(new DescribeInstancesCommand({}))).Reservations?.length, 0);
       const result = await canada.send(

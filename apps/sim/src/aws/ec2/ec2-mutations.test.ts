@@ -17,19 +17,10 @@ import {
   type Tag,
 } from '@aws-sdk/client-ec2';
 import type { RunningSimulator } from '../../server.ts';
-import { startTestSimulator, TEST_AWS_CREDENTIALS } from '../../testing/sim-fixture.ts';
+import { startTestSimulator } from '../../testing/sim-fixture.ts';
+import { awsClient, errorOf } from '../../testing/aws-sdk.ts';
 
 const TRANSITION_MS = 10_000;
-
-const errorOf = async (promise: Promise<unknown>): Promise<{ name: string; status: number | undefined }> => {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, status: e.$metadata?.httpStatusCode };
-  }
-  return assert.fail('expected the call to fail');
-};
 
 const tagValue = (tags: Tag[] | undefined, key: string): string | undefined =>
   tags?.find((t) => t.Key === key)?.Value;
@@ -40,11 +31,7 @@ describe('EC2 mutations: tags, snapshots, volumes, addresses, security groups', 
 
   before(async () => {
     sim = await startTestSimulator({ manualClock: true, transitionMs: TRANSITION_MS });
-    ec2 = new EC2Client({
-      endpoint: sim.endpoints.aws,
-      region: 'us-east-1',
-      credentials: TEST_AWS_CREDENTIALS,
-    });
+    ec2 = awsClient(EC2Client, sim, 'us-east-1');
   });
   after(async () => {
     ec2.destroy();
@@ -107,6 +94,8 @@ describe('EC2 mutations: tags, snapshots, volumes, addresses, security groups', 
     assert.equal((await fail(['snap-0123456789abcdef0'])).name, 'InvalidSnapshot.NotFound');
     assert.equal((await fail(['sg-0123456789abcdef0'])).name, 'InvalidGroup.NotFound');
     assert.equal((await fail(['bogus'])).name, 'InvalidID');
+    // Well-formed, but a kind the simulator holds none of: a clean error, not a server fault.
+    assert.equal((await fail(['igw-0123456789abcdef0'])).name, 'InvalidID');
     const vpc = (await ec2.send(new DescribeVpcsCommand({}))).Vpcs![0]!.VpcId!;
     assert.equal((await fail([vpc], [{ Key: 'aws:reserved', Value: 'x' }])).name, 'InvalidParameterValue');
     assert.deepEqual(await fail([vpc], tags, true), { name: 'DryRunOperation', status: 412 });

@@ -43,6 +43,33 @@ export function lookupAll<T>(
   return found;
 }
 
+/** How a paginated Describe call names records by id: `VpcId.N` of `vpc-…` ids, and so on. */
+export interface IdSelection<T> {
+  /** The parameter stem: `VpcId` for `VpcId.N`. */
+  param: string;
+  /** The id prefix: `vpc`. */
+  prefix: string;
+  /** The code of a malformed id: `InvalidVpcID.Malformed`. */
+  malformed: string;
+  /** The list's name in the MaxResults refusal: `vpcIds`. */
+  listName: string;
+  get(id: string): T | undefined;
+  notFound(missing: string[]): AwsError;
+  /** Every record, when no id is given. */
+  all(): T[];
+}
+
+/**
+ * The records a paginated Describe call starts from, checked the way EC2 checks them: malformed
+ * ids, ids with MaxResults, DryRun, then every missing id in one NotFound; without ids, all.
+ */
+export function selectByIds<T>(params: QueryParams, selection: IdSelection<T>): T[] {
+  const ids = idList(params, selection.param, selection.prefix, selection.malformed);
+  refuseIdsWithMaxResults(params, ids, selection.listName);
+  checkDryRun(params);
+  return ids.length > 0 ? lookupAll([...new Set(ids)], selection.get, selection.notFound) : selection.all();
+}
+
 /** `The instance ID 'i-1' does not exist` / `The instance IDs 'i-1, i-2' do not exist`. */
 export function idsNotFound(code: string, noun: string, missing: readonly string[]): AwsError {
   return missing.length === 1

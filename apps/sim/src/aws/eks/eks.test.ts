@@ -7,7 +7,8 @@ import {
   paginateListClusters,
 } from '@aws-sdk/client-eks';
 import type { RunningSimulator } from '../../server.ts';
-import { startTestSimulator, TEST_AWS_CREDENTIALS } from '../../testing/sim-fixture.ts';
+import { startTestSimulator } from '../../testing/sim-fixture.ts';
+import { awsClient } from '../../testing/aws-sdk.ts';
 
 describe('EKS', () => {
   let sim: RunningSimulator;
@@ -17,8 +18,7 @@ describe('EKS', () => {
   after(() => sim.close());
 
   const account = () => sim.estate().aws.accounts[0]!;
-  const client = (region: string) =>
-    new EKSClient({ endpoint: sim.endpoints.aws, region, credentials: TEST_AWS_CREDENTIALS });
+  const client = (region: string) => awsClient(EKSClient, sim, region);
 
   it('ListClusters (paged) + DescribeCluster: counts, public endpoints and VPC config match the estate', async () => {
     const open = new Set(

@@ -11,17 +11,8 @@ import {
   type LoadBalancer,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { RunningSimulator } from '../../server.ts';
-import { startTestSimulator, TEST_AWS_CREDENTIALS } from '../../testing/sim-fixture.ts';
-
-const errorOf = async (promise: Promise<unknown>): Promise<{ name: string; status: number | undefined }> => {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, status: e.$metadata?.httpStatusCode };
-  }
-  return assert.fail('expected the call to fail');
-};
+import { startTestSimulator } from '../../testing/sim-fixture.ts';
+import { awsClient, errorOf } from '../../testing/aws-sdk.ts';
 
 describe('ELBv2 through @aws-sdk/client-elastic-load-balancing-v2', () => {
   let sim: RunningSimulator;
@@ -31,9 +22,8 @@ describe('ELBv2 through @aws-sdk/client-elastic-load-balancing-v2', () => {
 
   before(async () => {
     sim = await startTestSimulator({ size: 'medium', transitionMs: 0 });
-    const config = { endpoint: sim.endpoints.aws, region: 'us-east-1', credentials: TEST_AWS_CREDENTIALS };
-    elb = new ElasticLoadBalancingV2Client(config);
-    ec2 = new EC2Client(config);
+    elb = awsClient(ElasticLoadBalancingV2Client, sim, 'us-east-1');
+    ec2 = awsClient(EC2Client, sim, 'us-east-1');
     lbs = (await elb.send(new DescribeLoadBalancersCommand({}))).LoadBalancers ?? [];
     assert.ok(lbs.length >= 6, 'enough load balancers to page through');
   });
@@ -67,11 +57,7 @@ describe('ELBv2 through @aws-sdk/client-elastic-load-balancing-v2', () => {
     const account = sim.estate().aws.accounts[0]!;
     const everywhere: LoadBalancer[] = [];
     for (const region of account.regions.keys()) {
-      const client = new ElasticLoadBalancingV2Client({
-        endpoint: sim.endpoints.aws,
-        region,
-        credentials: TEST_AWS_CREDENTIALS,
-      });
+      const client = awsClient(ElasticLoadBalancingV2Client, sim, region);
       for await (const page of paginateDescribeLoadBalancers({ client }, {}))
         everywhere.push(...(page.LoadBalancers ?? []));
       client.destroy();

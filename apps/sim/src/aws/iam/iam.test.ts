@@ -13,7 +13,8 @@ import {
   type User,
 } from '@aws-sdk/client-iam';
 import type { RunningSimulator } from '../../server.ts';
-import { startTestSimulator, TEST_AWS_CREDENTIALS } from '../../testing/sim-fixture.ts';
+import { startTestSimulator } from '../../testing/sim-fixture.ts';
+import { awsClient } from '../../testing/aws-sdk.ts';
 
 const DAY = 86_400_000;
 
@@ -22,11 +23,7 @@ describe('IAM', () => {
   let iam: IAMClient;
   before(async () => {
     sim = await startTestSimulator({ size: 'medium', manualClock: true });
-    iam = new IAMClient({
-      endpoint: sim.endpoints.aws,
-      region: 'us-east-1',
-      credentials: TEST_AWS_CREDENTIALS,
-    });
+    iam = awsClient(IAMClient, sim, 'us-east-1');
   });
   after(() => sim.close());
 

@@ -9,7 +9,8 @@ import {
   paginateListKeys,
 } from '@aws-sdk/client-kms';
 import type { RunningSimulator } from '../../server.ts';
-import { startTestSimulator, TEST_AWS_CREDENTIALS } from '../../testing/sim-fixture.ts';
+import { startTestSimulator } from '../../testing/sim-fixture.ts';
+import { awsClient } from '../../testing/aws-sdk.ts';
 
 describe('KMS', () => {
   let sim: RunningSimulator;
@@ -19,8 +20,7 @@ describe('KMS', () => {
   after(() => sim.close());
 
   const account = () => sim.estate().aws.accounts[0]!;
-  const client = (region: string) =>
-    new KMSClient({ endpoint: sim.endpoints.aws, region, credentials: TEST_AWS_CREDENTIALS });
+  const client = (region: string) => awsClient(KMSClient, sim, region);
 
   it('ListKeys (paged) + DescribeKey + GetKeyRotationStatus match the manifest', async () => {
     const noRotation = new Set(

@@ -10,7 +10,8 @@ import {
   type FunctionConfiguration,
 } from '@aws-sdk/client-lambda';
 import type { RunningSimulator } from '../../server.ts';
-import { startTestSimulator, TEST_AWS_CREDENTIALS } from '../../testing/sim-fixture.ts';
+import { startTestSimulator } from '../../testing/sim-fixture.ts';
+import { awsClient } from '../../testing/aws-sdk.ts';
 import { LAMBDA_RUNTIMES } from './runtimes.ts';
 
 describe('Lambda', () => {
@@ -21,8 +22,7 @@ describe('Lambda', () => {
   after(() => sim.close());
 
   const account = () => sim.estate().aws.accounts[0]!;
-  const client = (region: string) =>
-    new LambdaClient({ endpoint: sim.endpoints.aws, region, credentials: TEST_AWS_CREDENTIALS });
+  const client = (region: string) => awsClient(LambdaClient, sim, region);
 
   async function listAll(region: string, pageSize?: number): Promise<FunctionConfiguration[]> {
     const out: FunctionConfiguration[] = [];

@@ -5,23 +5,18 @@ import { promisify } from 'node:util';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { RunningSimulator } from '../../server.ts';
 import { startTestSimulator, TEST_AWS_CREDENTIALS } from '../../testing/sim-fixture.ts';
-import { AWS_CLI_DEBIAN, AWS_CLI_PIP, requireTool } from '../../testing/tools.ts';
+import { awsClient } from '../../testing/aws-sdk.ts';
+import { AWS_CLI_DEBIAN, AWS_CLI_PIP, awsCliEnv, requireTool } from '../../testing/tools.ts';
 
 const run = promisify(execFile);
 
 /** Runs an AWS CLI with `--endpoint-url`, no config files and static keys in the environment. */
 async function aws(cli: string, endpoint: string, args: string[]): Promise<unknown> {
   const env: NodeJS.ProcessEnv = {
-    HOME: process.env.HOME,
-    PATH: process.env.PATH,
+    ...awsCliEnv(TEST_AWS_CREDENTIALS),
     LANG: 'C.UTF-8',
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    AWS_ACCESS_KEY_ID: TEST_AWS_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: TEST_AWS_CREDENTIALS.secretAccessKey,
     AWS_DEFAULT_REGION: 'us-east-1',
     AWS_PAGER: '',
-    AWS_EC2_METADATA_DISABLED: 'true',
   };
   const { stdout } = await run(cli, ['--endpoint-url', endpoint, ...args, '--output', 'json'], {
     env,
@@ -70,12 +65,7 @@ describe('the aws CLIs against the simulator: s3api and rds', () => {
         account.regions.get(region)!.rds.instances.map((d) => d.id),
       );
       const bucket = [...account.s3.buckets.keys()][0]!;
-      const s3 = new S3Client({
-        endpoint: sim.endpoints.aws,
-        region: 'us-east-1',
-        credentials: TEST_AWS_CREDENTIALS,
-        forcePathStyle: true,
-      });
+      const s3 = awsClient(S3Client, sim, 'us-east-1', { forcePathStyle: true });
       await s3.send(
         new PutObjectCommand({ Bucket: bucket, Key: 'reports/q3 summary+final.csv', Body: 'a,b\n' }),
       );

@@ -16,7 +16,8 @@ import {
   type DBInstance,
 } from '@aws-sdk/client-rds';
 import type { RunningSimulator } from '../../server.ts';
-import { startTestSimulator, TEST_AWS_CREDENTIALS } from '../../testing/sim-fixture.ts';
+import { startTestSimulator } from '../../testing/sim-fixture.ts';
+import { awsClient } from '../../testing/aws-sdk.ts';
 
 async function errorName(promise: Promise<unknown>): Promise<string> {
   try {
@@ -35,8 +36,7 @@ describe('RDS', () => {
   after(() => sim.close());
 
   const account = () => sim.estate().aws.accounts[0]!;
-  const client = (region: string) =>
-    new RDSClient({ endpoint: sim.endpoints.aws, region, credentials: TEST_AWS_CREDENTIALS });
+  const client = (region: string) => awsClient(RDSClient, sim, region);
 
   async function listAll(region: string, pageSize?: number): Promise<DBInstance[]> {
     const out: DBInstance[] = [];

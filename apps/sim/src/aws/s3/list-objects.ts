@@ -38,6 +38,38 @@ function maxKeys(call: AwsCall): number | undefined {
   return n;
 }
 
+/** What both list calls read the same way: prefix, delimiter and `encoding-type=url`. */
+function listingQuery(call: AwsCall): {
+  prefix: string;
+  delimiter: string;
+  url: boolean;
+  enc(s: string): string;
+} {
+  const q = call.req.query;
+  const url = q.get('encoding-type') === 'url';
+  return {
+    prefix: q.get('prefix') ?? '',
+    delimiter: q.get('delimiter') ?? '',
+    url,
+    enc: (s) => (url ? encodeURIComponent(s).replace(/%2F/g, '/') : s),
+  };
+}
+
+/** A page's `Contents` and `CommonPrefixes`, flattened: repeated directly inside ListBucketResult. */
+function entriesXml(items: Entry[], enc: (s: string) => string, content: (o: S3Object) => object): string {
+  const objects = items.flatMap((e) => (e.kind === 'object' ? [e.object] : []));
+  const prefixes = items.flatMap((e) => (e.kind === 'prefix' ? [e.prefix] : []));
+  return (
+    toXml(xmlList('Contents', objects.map(content))) +
+    toXml(
+      xmlList(
+        'CommonPrefixes',
+        prefixes.map((p) => ({ Prefix: enc(p) })),
+      ),
+    )
+  );
+}
+
 /**
  * S3 ListObjectsV2: `GET /{Bucket}?list-type=2` with prefix, delimiter, max-keys (≤ 1000),
  * continuation-token, start-after, fetch-owner and encoding-type=url (the CLI asks for it).
@@ -47,10 +79,7 @@ export const listObjectsV2: AwsOperation = {
   handle: (call) => {
     const q = call.req.query;
     const bucket = findBucket(call);
-    const prefix = q.get('prefix') ?? '';
-    const delimiter = q.get('delimiter') ?? '';
-    const url = q.get('encoding-type') === 'url';
-    const enc = (s: string): string => (url ? encodeURIComponent(s).replace(/%2F/g, '/') : s);
+    const { prefix, delimiter, url, enc } = listingQuery(call);
     const requested = maxKeys(call);
     const token = q.get('continuation-token') ?? undefined;
     const all = entries(call, prefix, delimiter, q.get('start-after') ?? '');
@@ -64,9 +93,6 @@ export const listObjectsV2: AwsOperation = {
           );
     const owner =
       q.get('fetch-owner') === 'true' ? { DisplayName: call.account.alias, ID: call.account.id } : undefined;
-    const objects = page.items.flatMap((e) => (e.kind === 'object' ? [e.object] : []));
-    const prefixes = page.items.flatMap((e) => (e.kind === 'prefix' ? [e.prefix] : []));
-    // Contents and CommonPrefixes are flattened: repeated directly inside ListBucketResult.
     const inner =
       toXml({
         Name: bucket.name,
@@ -80,28 +106,17 @@ export const listObjectsV2: AwsOperation = {
         NextContinuationToken: page.nextToken,
         StartAfter: q.get('start-after') ?? undefined,
       }) +
-      toXml(
-        xmlList(
-          'Contents',
-          objects.map((o) => ({
-            Key: enc(o.key),
-            LastModified: new Date(o.lastModified),
-            ETag: o.etag,
-            ...(o.checksum
-              ? { ChecksumAlgorithm: o.checksum.algorithm.toUpperCase(), ChecksumType: 'FULL_OBJECT' }
-              : {}),
-            Size: o.body.length,
-            Owner: owner,
-            StorageClass: 'STANDARD',
-          })),
-        ),
-      ) +
-      toXml(
-        xmlList(
-          'CommonPrefixes',
-          prefixes.map((p) => ({ Prefix: enc(p) })),
-        ),
-      );
+      entriesXml(page.items, enc, (o) => ({
+        Key: enc(o.key),
+        LastModified: new Date(o.lastModified),
+        ETag: o.etag,
+        ...(o.checksum
+          ? { ChecksumAlgorithm: o.checksum.algorithm.toUpperCase(), ChecksumType: 'FULL_OBJECT' }
+          : {}),
+        Size: o.body.length,
+        Owner: owner,
+        StorageClass: 'STANDARD',
+      }));
     return s3XmlRaw('ListBucketResult', inner);
   },
 };
@@ -115,11 +130,8 @@ export const listObjects: AwsOperation = {
   handle: (call) => {
     const q = call.req.query;
     const bucket = findBucket(call);
-    const prefix = q.get('prefix') ?? '';
-    const delimiter = q.get('delimiter') ?? '';
+    const { prefix, delimiter, url, enc } = listingQuery(call);
     const marker = q.get('marker') ?? '';
-    const url = q.get('encoding-type') === 'url';
-    const enc = (s: string): string => (url ? encodeURIComponent(s).replace(/%2F/g, '/') : s);
     const requested = Math.min(
       maxKeys(call) ?? 1000,
       1000,
@@ -129,8 +141,6 @@ export const listObjects: AwsOperation = {
     const items = all.slice(0, requested);
     const truncated = all.length > items.length;
     const last = items.at(-1);
-    const objects = items.flatMap((e) => (e.kind === 'object' ? [e.object] : []));
-    const prefixes = items.flatMap((e) => (e.kind === 'prefix' ? [e.prefix] : []));
     const inner =
       toXml({
         Name: bucket.name,
@@ -145,25 +155,14 @@ export const listObjects: AwsOperation = {
             ? enc(last.kind === 'object' ? last.object.key : last.prefix)
             : undefined,
       }) +
-      toXml(
-        xmlList(
-          'Contents',
-          objects.map((o) => ({
-            Key: enc(o.key),
-            LastModified: new Date(o.lastModified),
-            ETag: o.etag,
-            Size: o.body.length,
-            Owner: { DisplayName: call.account.alias, ID: call.account.id },
-            StorageClass: 'STANDARD',
-          })),
-        ),
-      ) +
-      toXml(
-        xmlList(
-          'CommonPrefixes',
-          prefixes.map((p) => ({ Prefix: enc(p) })),
-        ),
-      );
+      entriesXml(items, enc, (o) => ({
+        Key: enc(o.key),
+        LastModified: new Date(o.lastModified),
+        ETag: o.etag,
+        Size: o.body.length,
+        Owner: { DisplayName: call.account.alias, ID: call.account.id },
+        StorageClass: 'STANDARD',
+      }));
     return s3XmlRaw('ListBucketResult', inner);
   },
 };

@@ -21,7 +21,8 @@ import {
 } from '@aws-sdk/client-s3';
 import type { S3ServiceException } from '@aws-sdk/client-s3';
 import type { RunningSimulator } from '../../server.ts';
-import { startTestSimulator, TEST_AWS_CREDENTIALS } from '../../testing/sim-fixture.ts';
+import { startTestSimulator } from '../../testing/sim-fixture.ts';
+import { awsClient } from '../../testing/aws-sdk.ts';
 
 async function code(promise: Promise<unknown>): Promise<string> {
   try {
@@ -37,12 +38,7 @@ describe('S3', () => {
   let s3: S3Client;
   before(async () => {
     sim = await startTestSimulator();
-    s3 = new S3Client({
-      endpoint: sim.endpoints.aws,
-      region: 'us-east-1',
-      credentials: TEST_AWS_CREDENTIALS,
-      forcePathStyle: true,
-    });
+    s3 = awsClient(S3Client, sim, 'us-east-1', { forcePathStyle: true });
   });
   after(() => sim.close());
 

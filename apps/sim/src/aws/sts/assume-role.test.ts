@@ -4,18 +4,15 @@ import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import type { RunningSimulator } from '../../server.ts';
-import { startTestSimulator, TEST_AWS_CREDENTIALS } from '../../testing/sim-fixture.ts';
+import { startTestSimulator } from '../../testing/sim-fixture.ts';
+import { awsClient } from '../../testing/aws-sdk.ts';
 
 describe('STS AssumeRole', () => {
   let sim: RunningSimulator;
   let sts: STSClient;
   before(async () => {
     sim = await startTestSimulator();
-    sts = new STSClient({
-      endpoint: sim.endpoints.aws,
-      region: 'us-east-1',
-      credentials: TEST_AWS_CREDENTIALS,
-    });
+    sts = awsClient(STSClient, sim, 'us-east-1');
   });
   after(() => sim.close());
 

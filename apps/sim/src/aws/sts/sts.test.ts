@@ -2,7 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { RunningSimulator } from '../../server.ts';
-import { startTestSimulator, TEST_AWS_CREDENTIALS } from '../../testing/sim-fixture.ts';
+import { startTestSimulator } from '../../testing/sim-fixture.ts';
+import { awsClient } from '../../testing/aws-sdk.ts';
 
 describe('STS', () => {
   let sim: RunningSimulator;
@@ -12,11 +13,7 @@ describe('STS', () => {
   after(() => sim.close());
 
   it('GetCallerIdentity answers with the first account for a plain key', async () => {
-    const sts = new STSClient({
-      endpoint: sim.endpoints.aws,
-      region: 'us-east-1',
-      credentials: TEST_AWS_CREDENTIALS,
-    });
+    const sts = awsClient(STSClient, sim, 'us-east-1');
     const identity = await sts.send(new GetCallerIdentityCommand({}));
     assert.equal(identity.Account, sim.estate().aws.accounts[0]!.id);
     assert.match(identity.Arn ?? '', /^arn:aws:iam::\d{12}:user\//);

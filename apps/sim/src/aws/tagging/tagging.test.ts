@@ -8,7 +8,8 @@ import {
 } from '@aws-sdk/client-resource-groups-tagging-api';
 import { PutBucketTaggingCommand, S3Client } from '@aws-sdk/client-s3';
 import type { RunningSimulator } from '../../server.ts';
-import { startTestSimulator, TEST_AWS_CREDENTIALS } from '../../testing/sim-fixture.ts';
+import { startTestSimulator } from '../../testing/sim-fixture.ts';
+import { awsClient } from '../../testing/aws-sdk.ts';
 
 describe('Tagging API', () => {
   let sim: RunningSimulator;
@@ -19,12 +20,7 @@ describe('Tagging API', () => {
 
   const account = () => sim.estate().aws.accounts[0]!;
   const region = () => [...account().regions.keys()][0]!;
-  const client = () =>
-    new ResourceGroupsTaggingAPIClient({
-      endpoint: sim.endpoints.aws,
-      region: region(),
-      credentials: TEST_AWS_CREDENTIALS,
-    });
+  const client = () => awsClient(ResourceGroupsTaggingAPIClient, sim, region());
 
   async function all(
     input: ConstructorParameters<typeof GetResourcesCommand>[0] = {},
@@ -70,12 +66,7 @@ describe('Tagging API', () => {
     const ec2 = await all({ ResourceTypeFilters: ['ec2'] });
     assert.ok(ec2.length > instances.length);
     const bucket = [...account().s3.buckets.values()].find((b) => b.region === region())!;
-    const s3 = new S3Client({
-      endpoint: sim.endpoints.aws,
-      region: region(),
-      credentials: TEST_AWS_CREDENTIALS,
-      forcePathStyle: true,
-    });
+    const s3 = awsClient(S3Client, sim, region(), { forcePathStyle: true });
     await s3.send(
       new PutBucketTaggingCommand({
         Bucket: bucket.name,

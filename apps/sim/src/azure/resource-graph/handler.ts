@@ -4,7 +4,7 @@ import { InvalidPageToken, paginate } from '../../core/paginate.ts';
 import { AzureError, type AzureErrorDetail } from '../arm/errors.ts';
 import { jsonBody, ok, type ArmRequest } from '../arm/request.ts';
 import { evaluate, type Evaluated } from './evaluate.ts';
-import { materialise } from './rows.ts';
+import { materialise, TEXT_COLUMNS } from './rows.ts';
 import { KqlError, parseKql, type KqlQuery } from './kql.ts';
 
 function supportInfo(): string {
@@ -84,18 +84,6 @@ function snapshot(
   while (rc.session.graph.size > SNAPSHOTS) rc.session.graph.delete(rc.session.graph.keys().next().value!);
   return value;
 }
-
-const TEXT_COLUMNS = new Set([
-  'id',
-  'name',
-  'type',
-  'tenantId',
-  'kind',
-  'location',
-  'resourceGroup',
-  'subscriptionId',
-  'managedBy',
-]);
 
 /**
  * POST /providers/Microsoft.ResourceGraph/resources: a KQL query over the subscriptions asked for

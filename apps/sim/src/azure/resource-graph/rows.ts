@@ -6,8 +6,8 @@ import { renderInstanceView } from '../render/compute.ts';
 import { renderResource, renderSubscription } from '../render/resources.ts';
 import type { Path } from './kql.ts';
 
-/** The columns Resource Graph returns when a query projects nothing. */
-export const DEFAULT_COLUMNS = [
+/** The default columns typed `string` in a table result; the rest are `object`. */
+export const TEXT_COLUMNS: ReadonlySet<string> = new Set([
   'id',
   'name',
   'type',
@@ -17,6 +17,11 @@ export const DEFAULT_COLUMNS = [
   'resourceGroup',
   'subscriptionId',
   'managedBy',
+]);
+
+/** The columns Resource Graph returns when a query projects nothing. */
+export const DEFAULT_COLUMNS = [
+  ...TEXT_COLUMNS,
   'sku',
   'plan',
   'properties',

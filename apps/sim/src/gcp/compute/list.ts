@@ -1,6 +1,6 @@
 import type { SimResponse } from '../../core/http.ts';
-import { InvalidPageToken, paginate } from '../../core/paginate.ts';
 import { invalidField } from '../errors.ts';
+import { pageOf } from '../paging.ts';
 import { intParam, ok, type GcpCall } from '../route.ts';
 import { compileFilter } from './filter.ts';
 
@@ -51,21 +51,16 @@ function page(
       );
     }
   }
-  const token = call.query.get('pageToken') || undefined;
-  try {
-    const result = paginate(
-      selected,
-      { token, requested: requested || undefined, defaultSize: MAX_RESULTS, maxSize: MAX_RESULTS },
-      call.sim.faults.current.pagination,
-    );
-    return {
-      items: result.items.map((s) => ({ scope: s.scope, json: s.json ?? s.item.render() })),
-      nextPageToken: result.nextToken,
-    };
-  } catch (error) {
-    if (error instanceof InvalidPageToken) throw invalidField('pageToken', error.token);
-    throw error;
-  }
+  const result = pageOf(call, selected, {
+    requested,
+    defaultSize: MAX_RESULTS,
+    maxSize: MAX_RESULTS,
+    invalidToken: (token) => invalidField('pageToken', token),
+  });
+  return {
+    items: result.items.map((s) => ({ scope: s.scope, json: s.json ?? s.item.render() })),
+    nextPageToken: result.nextToken,
+  };
 }
 
 function byName(a: ListItem, b: ListItem): number {

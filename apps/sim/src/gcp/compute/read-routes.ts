@@ -33,188 +33,84 @@ function pathOf(call: GcpCall, scopePath: string, collection: string, name?: str
   return `projects/${call.params['project']}/${scopePath}/${collection}${name === undefined ? '' : `/${name}`}`;
 }
 
-/** aggregatedList, list and get of a zonal resource (disks). */
-export function zonalReadRoutes<T extends Scoped & { id: string }>(spec: ReadSpec<T>): GcpRoute[] {
-  const op = spec.collection;
+/** Where a resource lives: in a zone, in a region, or globally. */
+type ScopeKind = 'zones' | 'regions' | 'global';
+
+/** The URL segment naming the scope: `zones/{zone}`, `regions/{region}` or `global`. */
+const SCOPE_SEGMENT: Record<ScopeKind, string> = {
+  zones: 'zones/{zone}',
+  regions: 'regions/{region}',
+  global: 'global',
+};
+
+/** The scope the call names, validated (404/400 before any store is read). */
+function requireScope(call: GcpCall, kind: ScopeKind): string {
+  if (kind === 'zones') return requireZone(call);
+  if (kind === 'regions') return requireRegion(call);
+  return 'global';
+}
+
+function scopePath(kind: ScopeKind, scope: string): string {
+  return scope === 'global' ? 'global' : `${kind}/${scope}`;
+}
+
+/** aggregatedList over every zone or region (and `global`, when listed in `scopes`). */
+function aggregatedRoute<T extends Scoped & { id: string }>(
+  spec: ReadSpec<T>,
+  kind: 'zones' | 'regions',
+  scopes: string[],
+): GcpRoute {
+  return {
+    method: 'GET',
+    path: `/compute/v1/projects/{project}/aggregated/${spec.collection}`,
+    service: 'compute',
+    operation: `${spec.collection}.aggregatedList`,
+    handle(call) {
+      const project = requireProject(call).projectId;
+      const r = new ComputeRenderer(call.base);
+      const items = records(spec, call, project).map((d) => ({
+        scope: scopePath(kind, d.scope),
+        name: d.name,
+        render: () => spec.render(r, d, call),
+      }));
+      const path = `projects/${project}/aggregated/${spec.collection}`;
+      return aggregatedResponse(
+        call,
+        `compute#${spec.kind}AggregatedList`,
+        spec.collection,
+        path,
+        r.link(path),
+        scopes,
+        items,
+      );
+    },
+  };
+}
+
+/** list and get within one zone, one region or the global scope. */
+function listGetRoutes<T extends Scoped & { id: string }>(
+  spec: ReadSpec<T>,
+  kind: ScopeKind,
+  operationPrefix: string,
+): GcpRoute[] {
+  const collectionPath = `/compute/v1/projects/{project}/${SCOPE_SEGMENT[kind]}/${spec.collection}`;
   return [
     {
       method: 'GET',
-      path: `/compute/v1/projects/{project}/aggregated/${spec.collection}`,
-      service: 'compute',
-      operation: `${op}.aggregatedList`,
-      handle(call) {
-        const project = requireProject(call).projectId;
-        const r = new ComputeRenderer(call.base);
-        const items = records(spec, call, project).map((d) => ({
-          scope: `zones/${d.scope}`,
-          name: d.name,
-          render: () => spec.render(r, d, call),
-        }));
-        const path = `projects/${project}/aggregated/${spec.collection}`;
-        return aggregatedResponse(
-          call,
-          `compute#${spec.kind}AggregatedList`,
-          spec.collection,
-          path,
-          r.link(path),
-          ALL_ZONES.map((z) => `zones/${z}`),
-          items,
-        );
-      },
-    },
-    {
-      method: 'GET',
-      path: `/compute/v1/projects/{project}/zones/{zone}/${spec.collection}`,
-      service: 'compute',
-      operation: `${op}.list`,
-      handle(call) {
-        const project = requireProject(call).projectId;
-        const zone = requireZone(call);
-        const r = new ComputeRenderer(call.base);
-        const path = `projects/${project}/zones/${zone}/${spec.collection}`;
-        return listResponse(
-          call,
-          `compute#${spec.kind}List`,
-          path,
-          r.link(path),
-          records(spec, call, project, zone).map((d) => ({
-            scope: d.scope,
-            name: d.name,
-            render: () => spec.render(r, d, call),
-          })),
-        );
-      },
-    },
-    {
-      method: 'GET',
-      path: `/compute/v1/projects/{project}/zones/{zone}/${spec.collection}/{name}`,
-      service: 'compute',
-      operation: `${op}.get`,
-      handle(call) {
-        const project = requireProject(call).projectId;
-        const zone = requireZone(call);
-        if (spec.settlesInstances) liveInstances(call, project);
-        const found = findScoped(
-          spec.store(call.estate),
-          project,
-          zone,
-          call.params['name']!,
-          pathOf(call, `zones/${zone}`, spec.collection, call.params['name']),
-        );
-        return ok(spec.render(new ComputeRenderer(call.base), found, call));
-      },
-    },
-  ];
-}
-
-/** aggregatedList, regional list/get and (with `global`) global list/get of a regional resource. */
-export function regionalReadRoutes<T extends Scoped & { id: string }>(
-  spec: ReadSpec<T>,
-  global: boolean,
-): GcpRoute[] {
-  const op = spec.collection;
-  const scopes = [...ALL_REGIONS.map((r) => `regions/${r}`), ...(global ? ['global'] : [])];
-  const routes: GcpRoute[] = [
-    {
-      method: 'GET',
-      path: `/compute/v1/projects/{project}/aggregated/${spec.collection}`,
-      service: 'compute',
-      operation: `${op}.aggregatedList`,
-      handle(call) {
-        const project = requireProject(call).projectId;
-        const r = new ComputeRenderer(call.base);
-        const items = records(spec, call, project).map((d) => ({
-          scope: d.scope === 'global' ? 'global' : `regions/${d.scope}`,
-          name: d.name,
-          render: () => spec.render(r, d, call),
-        }));
-        const path = `projects/${project}/aggregated/${spec.collection}`;
-        return aggregatedResponse(
-          call,
-          `compute#${spec.kind}AggregatedList`,
-          spec.collection,
-          path,
-          r.link(path),
-          scopes,
-          items,
-        );
-      },
-    },
-    {
-      method: 'GET',
-      path: `/compute/v1/projects/{project}/regions/{region}/${spec.collection}`,
-      service: 'compute',
-      operation: `${op}.list`,
-      handle(call) {
-        const project = requireProject(call).projectId;
-        const region = requireRegion(call);
-        const r = new ComputeRenderer(call.base);
-        const path = `projects/${project}/regions/${region}/${spec.collection}`;
-        return listResponse(
-          call,
-          `compute#${spec.kind}List`,
-          path,
-          r.link(path),
-          records(spec, call, project, region).map((d) => ({
-            scope: d.scope,
-            name: d.name,
-            render: () => spec.render(r, d, call),
-          })),
-        );
-      },
-    },
-    {
-      method: 'GET',
-      path: `/compute/v1/projects/{project}/regions/{region}/${spec.collection}/{name}`,
-      service: 'compute',
-      operation: `${op}.get`,
-      handle(call) {
-        const project = requireProject(call).projectId;
-        const region = requireRegion(call);
-        if (spec.settlesInstances) liveInstances(call, project);
-        const found = findScoped(
-          spec.store(call.estate),
-          project,
-          region,
-          call.params['name']!,
-          pathOf(call, `regions/${region}`, spec.collection, call.params['name']),
-        );
-        return ok(spec.render(new ComputeRenderer(call.base), found, call));
-      },
-    },
-  ];
-  return global
-    ? [
-        ...routes,
-        ...globalReadRoutes(
-          spec,
-          `global${spec.collection.charAt(0).toUpperCase()}${spec.collection.slice(1)}`,
-        ),
-      ]
-    : routes;
-}
-
-/** list and get of a global resource (firewalls, networks, snapshots, global addresses). */
-export function globalReadRoutes<T extends Scoped & { id: string }>(
-  spec: ReadSpec<T>,
-  operationPrefix = spec.collection,
-): GcpRoute[] {
-  return [
-    {
-      method: 'GET',
-      path: `/compute/v1/projects/{project}/global/${spec.collection}`,
+      path: collectionPath,
       service: 'compute',
       operation: `${operationPrefix}.list`,
       handle(call) {
         const project = requireProject(call).projectId;
+        const scope = requireScope(call, kind);
         const r = new ComputeRenderer(call.base);
-        const path = `projects/${project}/global/${spec.collection}`;
+        const path = `projects/${project}/${scopePath(kind, scope)}/${spec.collection}`;
         return listResponse(
           call,
           `compute#${spec.kind}List`,
           path,
           r.link(path),
-          records(spec, call, project, 'global').map((d) => ({
+          records(spec, call, project, scope).map((d) => ({
             scope: d.scope,
             name: d.name,
             render: () => spec.render(r, d, call),
@@ -224,21 +120,45 @@ export function globalReadRoutes<T extends Scoped & { id: string }>(
     },
     {
       method: 'GET',
-      path: `/compute/v1/projects/{project}/global/${spec.collection}/{name}`,
+      path: `${collectionPath}/{name}`,
       service: 'compute',
       operation: `${operationPrefix}.get`,
       handle(call) {
         const project = requireProject(call).projectId;
+        const scope = requireScope(call, kind);
         if (spec.settlesInstances) liveInstances(call, project);
         const found = findScoped(
           spec.store(call.estate),
           project,
-          'global',
+          scope,
           call.params['name']!,
-          pathOf(call, 'global', spec.collection, call.params['name']),
+          pathOf(call, scopePath(kind, scope), spec.collection, call.params['name']),
         );
         return ok(spec.render(new ComputeRenderer(call.base), found, call));
       },
     },
   ];
+}
+
+/**
+ * aggregatedList, list and get of a zonal resource (disks) or a regional one (addresses,
+ * forwarding rules, subnetworks); with `withGlobal`, also the global list/get
+ * (`globalAddresses.list`) and `global` among the aggregated scopes.
+ */
+export function scopedReadRoutes<T extends Scoped & { id: string }>(
+  spec: ReadSpec<T>,
+  kind: 'zones' | 'regions',
+  withGlobal = false,
+): GcpRoute[] {
+  const locations = kind === 'zones' ? ALL_ZONES : ALL_REGIONS;
+  const scopes = [...locations.map((l) => `${kind}/${l}`), ...(withGlobal ? ['global'] : [])];
+  const routes = [aggregatedRoute(spec, kind, scopes), ...listGetRoutes(spec, kind, spec.collection)];
+  if (!withGlobal) return routes;
+  const globalPrefix = `global${spec.collection.charAt(0).toUpperCase()}${spec.collection.slice(1)}`;
+  return [...routes, ...listGetRoutes(spec, 'global', globalPrefix)];
+}
+
+/** list and get of a global resource (firewalls, networks, snapshots). */
+export function globalReadRoutes<T extends Scoped & { id: string }>(spec: ReadSpec<T>): GcpRoute[] {
+  return listGetRoutes(spec, 'global', spec.collection);
 }

@@ -1,18 +1,21 @@
 import { versionEtag } from '../ids.ts';
 import { ok, type GcpRoute } from '../route.ts';
 import { findScoped, requireProject } from './lookup.ts';
-import { globalReadRoutes, regionalReadRoutes, zonalReadRoutes } from './read-routes.ts';
+import { globalReadRoutes, scopedReadRoutes } from './read-routes.ts';
 
 /** Read routes of disks, addresses, forwarding rules, subnetworks, firewalls, networks and snapshots. */
 export const resourceReadRoutes: GcpRoute[] = [
-  ...zonalReadRoutes({
-    collection: 'disks',
-    kind: 'disk',
-    store: (e) => e.compute.disks,
-    render: (r, d) => r.disk(d),
-    settlesInstances: true,
-  }),
-  ...regionalReadRoutes(
+  ...scopedReadRoutes(
+    {
+      collection: 'disks',
+      kind: 'disk',
+      store: (e) => e.compute.disks,
+      render: (r, d) => r.disk(d),
+      settlesInstances: true,
+    },
+    'zones',
+  ),
+  ...scopedReadRoutes(
     {
       collection: 'addresses',
       kind: 'address',
@@ -20,25 +23,27 @@ export const resourceReadRoutes: GcpRoute[] = [
       render: (r, a) => r.address(a),
       settlesInstances: true,
     },
+    'regions',
     true,
   ),
-  ...regionalReadRoutes(
+  ...scopedReadRoutes(
     {
       collection: 'forwardingRules',
       kind: 'forwardingRule',
       store: (e) => e.compute.forwardingRules,
       render: (r, f) => r.forwardingRule(f),
     },
+    'regions',
     true,
   ),
-  ...regionalReadRoutes(
+  ...scopedReadRoutes(
     {
       collection: 'subnetworks',
       kind: 'subnetwork',
       store: (e) => e.compute.subnetworks,
       render: (r, s) => r.subnetwork(s),
     },
-    false,
+    'regions',
   ),
   ...globalReadRoutes({
     collection: 'firewalls',

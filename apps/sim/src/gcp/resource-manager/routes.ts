@@ -1,3 +1,4 @@
+import type { SimResponse } from '../../core/http.ts';
 import { GcpError, permissionDenied } from '../errors.ts';
 import { findProject, type GcpProject } from '../estate.ts';
 import { isoTime } from '../ids.ts';
@@ -76,6 +77,28 @@ function requireProject(call: GcpCall): GcpProject {
   return project;
 }
 
+/** The projects matching the filter in query parameter `param` (`filter` in v1, `query` in v3). */
+function matching(call: GcpCall, param: string): GcpProject[] {
+  const org = call.estate.organizationId;
+  const test = compileQuery(call.query.get(param));
+  return call.estate.projects.filter((p) => test(p, org));
+}
+
+/** One page of projects as v1 or v3 renders them: no `projects` at all when the page is empty. */
+function projectsPage(
+  call: GcpCall,
+  projects: readonly GcpProject[],
+  maxSize: number,
+  render: (p: GcpProject, org: string) => Record<string, unknown>,
+): SimResponse {
+  const org = call.estate.organizationId;
+  const page = pageOf(call, projects, { defaultSize: 500, maxSize });
+  return ok({
+    projects: page.items.length ? page.items.map((p) => render(p, org)) : undefined,
+    nextPageToken: page.nextToken,
+  });
+}
+
 /** Resource Manager v1 projects.list/get and v3 projects.search/list/get. */
 export const resourceManagerRoutes: GcpRoute[] = [
   {
@@ -83,19 +106,7 @@ export const resourceManagerRoutes: GcpRoute[] = [
     path: '/v1/projects',
     service: 'cloudresourcemanager',
     operation: 'projects.list',
-    handle(call) {
-      const org = call.estate.organizationId;
-      const test = compileQuery(call.query.get('filter'));
-      const page = pageOf(
-        call,
-        call.estate.projects.filter((p) => test(p, org)),
-        { defaultSize: 500, maxSize: 1000 },
-      );
-      return ok({
-        projects: page.items.length ? page.items.map((p) => v1Json(p, org)) : undefined,
-        nextPageToken: page.nextToken,
-      });
-    },
+    handle: (call) => projectsPage(call, matching(call, 'filter'), 1000, v1Json),
   },
   {
     method: 'GET',
@@ -109,19 +120,7 @@ export const resourceManagerRoutes: GcpRoute[] = [
     path: '/v3/projects:search',
     service: 'cloudresourcemanager',
     operation: 'projects.search',
-    handle(call) {
-      const org = call.estate.organizationId;
-      const test = compileQuery(call.query.get('query'));
-      const page = pageOf(
-        call,
-        call.estate.projects.filter((p) => test(p, org)),
-        { defaultSize: 500, maxSize: 500 },
-      );
-      return ok({
-        projects: page.items.length ? page.items.map((p) => v3Json(p, org)) : undefined,
-        nextPageToken: page.nextToken,
-      });
-    },
+    handle: (call) => projectsPage(call, matching(call, 'query'), 500, v3Json),
   },
   {
     method: 'GET',
@@ -133,12 +132,7 @@ export const resourceManagerRoutes: GcpRoute[] = [
       const parent = call.query.get('parent');
       if (!parent)
         throw new GcpError(400, 'badRequest', 'Request contains an invalid argument: parent is required.');
-      const projects = parent === `organizations/${org}` ? call.estate.projects : [];
-      const page = pageOf(call, projects, { defaultSize: 500, maxSize: 500 });
-      return ok({
-        projects: page.items.length ? page.items.map((p) => v3Json(p, org)) : undefined,
-        nextPageToken: page.nextToken,
-      });
+      return projectsPage(call, parent === `organizations/${org}` ? call.estate.projects : [], 500, v3Json);
     },
   },
   {

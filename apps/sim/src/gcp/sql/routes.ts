@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { SimResponse } from '../../core/http.ts';
-import { InvalidPageToken, paginate } from '../../core/paginate.ts';
 import { begin, settle } from '../../core/transition.ts';
 import { GcpError, invalid } from '../errors.ts';
 import { findProject, type GcpProject } from '../estate.ts';
-import { intParam, ok, type GcpCall, type GcpRoute } from '../route.ts';
+import { pageOf } from '../paging.ts';
+import { ok, type GcpCall, type GcpRoute } from '../route.ts';
 import { sqlInstanceJson, sqlOperationJson } from './render.ts';
 import type { SqlInstance, SqlOperation } from './types.ts';
 
@@ -58,28 +58,17 @@ function list(call: GcpCall, version: string): SimResponse {
   const all = [...call.estate.sql.instances.values()]
     .filter((i) => i.project === project)
     .map((i) => settle(i, call.sim.clock));
-  try {
-    const page = paginate(
-      all,
-      {
-        token: call.query.get('pageToken') || undefined,
-        requested: intParam(call.query, 'maxResults') || undefined,
-        defaultSize: 500,
-        maxSize: 1000,
-      },
-      call.sim.faults.current.pagination,
-    );
-    return ok({
-      kind: 'sql#instancesList',
-      items: page.items.length
-        ? page.items.map((i) => sqlInstanceJson(apiRoot(call, version), i))
-        : undefined,
-      nextPageToken: page.nextToken,
-    });
-  } catch (error) {
-    if (error instanceof InvalidPageToken) throw invalid('Invalid request: Invalid page token.');
-    throw error;
-  }
+  const page = pageOf(call, all, {
+    defaultSize: 500,
+    maxSize: 1000,
+    sizeParam: 'maxResults',
+    invalidToken: () => invalid('Invalid request: Invalid page token.'),
+  });
+  return ok({
+    kind: 'sql#instancesList',
+    items: page.items.length ? page.items.map((i) => sqlInstanceJson(apiRoot(call, version), i)) : undefined,
+    nextPageToken: page.nextToken,
+  });
 }
 
 function labelPatch(current: Record<string, string>, patch: unknown): Record<string, string> {

@@ -1,7 +1,7 @@
-import { InvalidPageToken, paginate } from '../../core/paginate.ts';
 import { GcpError, invalid, notFound } from '../errors.ts';
 import { findProject, type GcpEstate } from '../estate.ts';
-import { intParam, ok, type GcpCall, type GcpRoute } from '../route.ts';
+import { pageOf, type PageOptions } from '../paging.ts';
+import { ok, type GcpCall, type GcpRoute } from '../route.ts';
 import { bucketJson, policyJson } from './render.ts';
 import type { GcsBucket, IamBinding } from './types.ts';
 
@@ -23,6 +23,14 @@ export function bucketScope(
     : { account: '', region: 'global' };
 }
 
+/** Cloud Storage lists: `maxResults` up to 1000, its own message for a foreign token. */
+export const GCS_PAGING: PageOptions = {
+  defaultSize: 1000,
+  maxSize: 1000,
+  sizeParam: 'maxResults',
+  invalidToken: () => invalid('Invalid page token.'),
+};
+
 function checkMetageneration(call: GcpCall, bucket: GcsBucket): void {
   const match = call.query.get('ifMetagenerationMatch');
   if (match !== null && match !== String(bucket.metageneration))
@@ -38,26 +46,12 @@ function list(call: GcpCall) {
   const buckets = [...call.estate.storage.buckets.values()]
     .filter((b) => b.project === project.projectId && b.name.startsWith(prefix))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
-  try {
-    const page = paginate(
-      buckets,
-      {
-        token: call.query.get('pageToken') || undefined,
-        requested: intParam(call.query, 'maxResults') || undefined,
-        defaultSize: 1000,
-        maxSize: 1000,
-      },
-      call.sim.faults.current.pagination,
-    );
-    return ok({
-      kind: 'storage#buckets',
-      nextPageToken: page.nextToken,
-      items: page.items.length ? page.items.map((b) => bucketJson(call.base, b)) : undefined,
-    });
-  } catch (error) {
-    if (error instanceof InvalidPageToken) throw invalid('Invalid page token.');
-    throw error;
-  }
+  const page = pageOf(call, buckets, GCS_PAGING);
+  return ok({
+    kind: 'storage#buckets',
+    nextPageToken: page.nextToken,
+    items: page.items.length ? page.items.map((b) => bucketJson(call.base, b)) : undefined,
+  });
 }
 
 /** PATCH semantics: labels merge (null deletes a key), versioning and iamConfiguration replace fields. */

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { header, json, type SimResponse } from '../../core/http.ts';
-import { InvalidPageToken, paginate } from '../../core/paginate.ts';
 import { GcpError, invalid, notFound } from '../errors.ts';
-import { intParam, ok, type GcpCall, type GcpRoute } from '../route.ts';
-import { bucketScope, requireBucket } from './buckets.ts';
+import { pageOf } from '../paging.ts';
+import { ok, type GcpCall, type GcpRoute } from '../route.ts';
+import { bucketScope, GCS_PAGING, requireBucket } from './buckets.ts';
 import { objectHashes, objectJson } from './render.ts';
 import { objectsOf } from './seed-objects.ts';
 import type { GcsBucket, GcsObject } from './types.ts';
@@ -45,27 +45,13 @@ function list(call: GcpCall): SimResponse {
     if (cut >= 0) prefixes.add(prefix + rest.slice(0, cut + delimiter.length));
     else items.push(o);
   }
-  try {
-    const page = paginate(
-      items,
-      {
-        token: call.query.get('pageToken') || undefined,
-        requested: intParam(call.query, 'maxResults') || undefined,
-        defaultSize: 1000,
-        maxSize: 1000,
-      },
-      call.sim.faults.current.pagination,
-    );
-    return ok({
-      kind: 'storage#objects',
-      nextPageToken: page.nextToken,
-      prefixes: prefixes.size ? [...prefixes] : undefined,
-      items: page.items.length ? page.items.map((o) => objectJson(call.base, bucket, o)) : undefined,
-    });
-  } catch (error) {
-    if (error instanceof InvalidPageToken) throw invalid('Invalid page token.');
-    throw error;
-  }
+  const page = pageOf(call, items, GCS_PAGING);
+  return ok({
+    kind: 'storage#objects',
+    nextPageToken: page.nextToken,
+    prefixes: prefixes.size ? [...prefixes] : undefined,
+    items: page.items.length ? page.items.map((o) => objectJson(call.base, bucket, o)) : undefined,
+  });
 }
 
 function store(
