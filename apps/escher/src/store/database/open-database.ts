@@ -1,0 +1,113 @@
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { OperationalError, UserError } from '@escher/protocol';
+import * as sqliteVec from 'sqlite-vec';
+import { PASSPHRASE_KDF_ITERATIONS, type KeySource, type StoreKey } from '../key/key-source.ts';
+import { Sqlite, type SqliteDatabase } from './sqlite.ts';
+
+/** The cipher every store uses: ChaCha20-Poly1305, so pages are authenticated as well as encrypted. */
+export const STORE_CIPHER = 'chacha20';
+
+/**
+ * Opens (or creates) the encrypted database at `path`: resolves the key, keys the connection,
+ * proves the key by reading the schema before anything is written, then sets WAL and loads
+ * sqlite-vec. A wrong key ends here as `store-key-invalid` with the file untouched.
+ */
+export async function openEncryptedDatabase(path: string, keySource: KeySource): Promise<SqliteDatabase> {
+  const storeExists = existsSync(path) && statSync(path).size > 0;
+  const key = await keySource.resolve({ storePath: path, storeExists });
+  if (!key) {
+    throw new UserError('store-key-unavailable', `No key found for the encrypted store ${path}.`, {
+      hint: `Looked in: ${keySource.description}.`,
+    });
+  }
+  if (!storeExists) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+
+  let db: SqliteDatabase;
+  try {
+    db = new Sqlite(path, { fileMustExist: storeExists });
+  } catch (error) {
+    throw new OperationalError('store-open-failed', `Cannot open the store ${path}.`, {
+      cause: error,
+      retryable: false,
+      hint: 'Check that the file and its directory are readable and writable by you.',
+    });
+  }
+  try {
+    applyKey(db, key);
+    verifyKey(db, path, key, storeExists);
+    // Only now, with the key proven, may anything touch the file.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    // Sorts and temporary indexes stay in memory: temp files are not encrypted.
+    db.pragma('temp_store = MEMORY');
+    db.pragma('busy_timeout = 5000');
+    // Checkpoint every 64 MB of WAL rather than every 4 MB: a first sync rewrites the same index
+    // pages many times, and each checkpoint copies them again (and syncs the file).
+    db.pragma('wal_autocheckpoint = 16384');
+    db.pragma('journal_size_limit = 67108864');
+    db.pragma('cache_size = -65536');
+    loadVectorExtension(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  if (!storeExists) restrictPermissions(path);
+  return db;
+}
+
+function applyKey(db: SqliteDatabase, key: StoreKey): void {
+  db.pragma(`cipher = '${STORE_CIPHER}'`);
+  if (key.kind === 'raw') {
+    // x'…' hands the bytes to the cipher as the key itself: no KDF for a random 256-bit key.
+    db.key(Buffer.from(`x'${key.bytes.toString('hex')}'`));
+  } else {
+    db.pragma(`kdf_iter = ${PASSPHRASE_KDF_ITERATIONS}`);
+    db.key(Buffer.from(key.passphrase, 'utf8'));
+  }
+}
+
+function verifyKey(db: SqliteDatabase, path: string, key: StoreKey, storeExists: boolean): void {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (storeExists && (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')) {
+      throw new UserError(
+        'store-key-invalid',
+        `The key from ${key.source} does not open the store ${path} (wrong key, or not an Escher store).`,
+        {
+          cause: error,
+          hint:
+            'Use the key the store was created with: the same ESCHER_PASSPHRASE, the original key file in ESCHER_HOME, ' +
+            'or the same OS keychain entry. If the key is lost, move the store file aside and run `escher sync` to rebuild it.',
+        },
+      );
+    }
+    throw new OperationalError('store-open-failed', `Cannot read the store ${path}.`, {
+      cause: error,
+      retryable: false,
+    });
+  }
+}
+
+function loadVectorExtension(db: SqliteDatabase): void {
+  try {
+    sqliteVec.load(db);
+  } catch (error) {
+    throw new OperationalError('store-vector-extension-missing', 'Cannot load the sqlite-vec extension.', {
+      cause: error,
+      retryable: false,
+      hint: 'Reinstall with `npm ci`; sqlite-vec ships binaries for linux/macOS x64/arm64 and windows x64 only.',
+    });
+  }
+}
+
+function restrictPermissions(path: string): void {
+  try {
+    chmodSync(path, 0o600);
+  } catch {
+    // Best effort: the content is encrypted either way, and Windows ignores POSIX modes.
+  }
+}

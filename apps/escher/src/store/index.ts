@@ -1,0 +1,7 @@
+export * from './store.ts';
+export * from './store.types.ts';
+export * from './clock.ts';
+export * from './key/index.ts';
+export { diffResources } from './resources/resource-diff.ts';
+export { queryTrigrams } from './resources/resource-query.ts';
+export { MIGRATIONS, EMBEDDING_DIMENSIONS, schemaVersion } from './migrations/index.ts';

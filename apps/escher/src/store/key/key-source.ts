@@ -1,0 +1,36 @@
+/**
+ * The secret that unlocks the store. Random keys (keychain, key file) are used as raw 256-bit
+ * ChaCha20 keys; a passphrase goes through SQLite3 Multiple Ciphers' own KDF (PBKDF2-HMAC-SHA256,
+ * see `PASSPHRASE_KDF_ITERATIONS`) with the random salt kept in the database header.
+ */
+export type StoreKey =
+  { kind: 'raw'; bytes: Buffer; source: string } | { kind: 'passphrase'; passphrase: string; source: string };
+
+/** What a key source is told about the store it unlocks. */
+export interface KeyRequest {
+  /** Absolute path of the database file. */
+  storePath: string;
+  /** False when the store is about to be created: sources may then create a new key. */
+  storeExists: boolean;
+}
+
+/**
+ * Somewhere a store key can come from. `resolve` returns undefined when this source has nothing
+ * to offer (no keychain, variable unset, no key file), so a chain can try the next one; it throws
+ * a UserError when the source exists but is unusable (a key file readable by others).
+ */
+export interface KeySource {
+  /** Human description used in errors and hints: `OS keychain`, `ESCHER_PASSPHRASE`, a path. */
+  readonly description: string;
+  resolve(request: KeyRequest): Promise<StoreKey | undefined>;
+}
+
+/** Length of the random keys Escher generates: 256 bits. */
+export const RAW_KEY_BYTES = 32;
+
+/**
+ * PBKDF2-HMAC-SHA256 iterations applied to `ESCHER_PASSPHRASE` (four times SQLite3 Multiple
+ * Ciphers' ChaCha20 default of 64,007; about 0.1–0.2 s per open). Changing it makes existing
+ * passphrase stores unreadable, so it is part of the file format.
+ */
+export const PASSPHRASE_KDF_ITERATIONS = 256_000;

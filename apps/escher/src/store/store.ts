@@ -1,0 +1,220 @@
+import { resolve } from 'node:path';
+import type { Resource } from '@escher/protocol';
+import { UnexpectedError } from '@escher/protocol';
+import type { Clock } from './clock.ts';
+import { openEncryptedDatabase } from './database/open-database.ts';
+import type { SqliteDatabase } from './database/sqlite.ts';
+import type { KeySource } from './key/key-source.ts';
+import { MIGRATIONS } from './migrations/all-migrations.ts';
+import { runMigrations } from './migrations/run-migrations.ts';
+import { ResourceQueries } from './resources/resource-query.ts';
+import { ScopeWriter } from './resources/scope-writer.ts';
+import { storeStats } from './stats.ts';
+import type {
+  ResourceChange,
+  ResourceFilter,
+  ScopeResult,
+  StoreScope,
+  StoreStats,
+  SyncRecord,
+  SyncSummary,
+  TextHit,
+  TimeInput,
+} from './store.types.ts';
+import { SyncLedger } from './sync/sync-ledger.ts';
+
+/** What a store is built from; nothing is global. */
+export interface StoreOptions {
+  /** The database file, usually `$ESCHER_HOME/store.db`. */
+  path: string;
+  /** Where the encryption key comes from (`defaultKeySource` in production, `staticKeySource` in tests). */
+  keySource: KeySource;
+  clock: Clock;
+}
+
+interface OpenState {
+  db: SqliteDatabase;
+  writer: ScopeWriter;
+  queries: ResourceQueries;
+  syncs: SyncLedger;
+}
+
+/**
+ * Escher's local, encrypted store (SPEC section 2): one SQLite file encrypted as a whole with
+ * ChaCha20-Poly1305, in WAL mode, holding the estate inventory with its change history, chat
+ * digests, executed operations, immutable reports, alerts and events, and user playbooks.
+ *
+ * Each sync scope is written in one transaction, so a crash mid-sync leaves every scope either
+ * as the previous sync left it or fully replaced; a scope that failed keeps its old resources.
+ *
+ * @example
+ * const store = new Store({ path, keySource: defaultKeySource({ home, env: process.env }), clock: systemClock });
+ * await store.open();
+ * const syncId = store.beginSync();
+ * store.replaceScope({ cloud: 'aws', account: '123456789012', region: 'us-east-1', service: 'ec2' }, resources, syncId);
+ * const summary = store.finishSync(syncId, { apiCalls: 12 });
+ * store.close();
+ */
+export class Store {
+  readonly path: string;
+  private readonly keySource: KeySource;
+  private readonly clock: Clock;
+  private state: OpenState | undefined;
+
+  constructor(options: StoreOptions) {
+    this.path = resolve(options.path);
+    this.keySource = options.keySource;
+    this.clock = options.clock;
+  }
+
+  /**
+   * Opens (creating if needed) and migrates the store. Fails with `store-key-invalid` when the
+   * key does not fit, `store-key-unavailable` when there is none, `store-schema-newer` when a
+   * newer Escher wrote the file.
+   */
+  async open(): Promise<void> {
+    if (this.state) return;
+    const db = await openEncryptedDatabase(this.path, this.keySource);
+    try {
+      runMigrations(db, MIGRATIONS, this.clock);
+      this.state = {
+        db,
+        writer: new ScopeWriter(db, this.clock),
+        queries: new ResourceQueries(db),
+        syncs: new SyncLedger(db, this.clock),
+      };
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  /** Closes the connection; the WAL is checkpointed into the main file. Safe to call twice. */
+  close(): void {
+    const state = this.state;
+    this.state = undefined;
+    if (!state) return;
+    state.db.pragma('optimize');
+    state.db.close();
+  }
+
+  get isOpen(): boolean {
+    return this.state !== undefined;
+  }
+
+  /** Starts a sync; scopes are then written with `replaceScope` / `markScopeFailed`. */
+  beginSync(): number {
+    return this.open_().syncs.begin();
+  }
+
+  /**
+   * Replaces everything known in one scope with `resources`, in ONE transaction: listed resources
+   * are inserted or updated, resources of the scope that were not listed are marked removed, and
+   * each resource's change (added / changed with its field-level diff / removed) is recorded
+   * against `syncId`. `resources` may be any iterable (it is consumed inside the transaction).
+   * All of them must belong to the scope's cloud, account and region; repeated ids count once.
+   */
+  replaceScope(scope: StoreScope, resources: Iterable<Resource>, syncId: number): ScopeResult {
+    const state = this.open_();
+    state.syncs.assertRunning(syncId);
+    return state.writer.replace(scope, resources, syncId);
+  }
+
+  /**
+   * Records that a scope could not be listed in this sync. Its resources are kept exactly as
+   * they were and are not reported as removed; the error appears in the sync summary.
+   */
+  markScopeFailed(scope: StoreScope, error: unknown, syncId: number): void {
+    const state = this.open_();
+    state.syncs.assertRunning(syncId);
+    state.writer.fail(scope, syncId, describeError(error));
+  }
+
+  /** Ends a sync and returns its summary (SPEC section 7's `escher sync` shape). */
+  finishSync(syncId: number, options: { apiCalls: number }): SyncSummary {
+    return this.open_().syncs.end(syncId, options.apiCalls);
+  }
+
+  /** A sync by id. */
+  getSync(syncId: number): SyncRecord | undefined {
+    return this.open_().syncs.get(syncId);
+  }
+
+  /** The latest syncs, newest first. */
+  recentSyncs(limit = 20): SyncRecord[] {
+    return this.open_().syncs.recent(limit);
+  }
+
+  /**
+   * Marks syncs left `running` by a process that died as `interrupted`. Call it once at daemon
+   * start, when no other process is syncing into this store. Returns how many were marked.
+   */
+  interruptStaleSyncs(): number {
+    return this.open_().syncs.interruptStale();
+  }
+
+  /** Live resources matching the filter, ordered by type, name and id. */
+  listResources(filter: ResourceFilter = {}): Resource[] {
+    return this.open_().queries.list(filter);
+  }
+
+  /** A live resource by id (= nativeId). */
+  getResource(id: string): Resource | undefined {
+    return this.open_().queries.get(id);
+  }
+
+  /** Every recorded change of one resource, oldest first (including after its removal). */
+  history(id: string): ResourceChange[] {
+    return this.open_().queries.history(id);
+  }
+
+  /** Every change recorded at or after `time`, oldest first, removals included. */
+  changesSince(time: TimeInput): ResourceChange[] {
+    return this.open_().queries.changesSince(time);
+  }
+
+  /** Typo-tolerant trigram search over resource names and tags, best first. */
+  searchText(query: string, options: { limit?: number } = {}): TextHit[] {
+    return this.open_().queries.searchText(query, options.limit ?? 20);
+  }
+
+  /**
+   * SQLite's own consistency check of every page, index and the text index; `['ok']` when sound.
+   * Slow on big stores (it reads everything): for `escher doctor` and tests, not the hot path.
+   */
+  integrityCheck(): string[] {
+    const db = this.open_().db;
+    const problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map(
+      (r) => r.integrity_check,
+    );
+    try {
+      db.prepare("INSERT INTO resources_fts (resources_fts, rank) VALUES ('integrity-check', 0)").run();
+    } catch (error) {
+      problems.push(`resources_fts: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return problems.length > 1 ? problems.filter((p) => p !== 'ok') : problems;
+  }
+
+  /** File size (database + WAL) and row counts. */
+  stats(): StoreStats {
+    return storeStats(this.open_().db, this.path);
+  }
+
+  private open_(): OpenState {
+    if (!this.state) {
+      throw new UnexpectedError('store-not-open', 'The store is not open; call open() first.');
+    }
+    return this.state;
+  }
+}
+
+function describeError(error: unknown): { code: string; message: string } {
+  if (typeof error === 'object' && error !== null) {
+    const { code, name, message } = error as { code?: unknown; name?: unknown; message?: unknown };
+    return {
+      code: typeof code === 'string' ? code : typeof name === 'string' ? name : 'error',
+      message: typeof message === 'string' ? message : String(error),
+    };
+  }
+  return { code: 'error', message: String(error) };
+}

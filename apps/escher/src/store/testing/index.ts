@@ -1,0 +1,2 @@
+export * from './synthetic-estate.ts';
+export * from './temp-store.ts';

@@ -1,0 +1,44 @@
+import type { Resource } from '@escher/protocol';
+import type { AwsContext } from '../core/context.ts';
+import { mapLimit } from '../core/paginate.ts';
+import { describeKey } from './describe-key.ts';
+import { getKeyRotationStatus } from './get-key-rotation-status.ts';
+import { listAliases } from './list-aliases.ts';
+import { listKeys } from './list-keys.ts';
+import { listResourceTags } from './list-resource-tags.ts';
+import { normaliseKey, type KeyDetails } from './normalise-key.ts';
+
+/** Rotation status can be read for customer keys that are not on their way out. */
+const ROTATION_READABLE = new Set(['Enabled', 'Disabled']);
+
+/**
+ * KMS keys of one region: ListKeys, the region's aliases once, then per key DescribeKey and —
+ * customer-managed keys only, since AWS-managed ones always rotate and carry no tags —
+ * GetKeyRotationStatus and ListResourceTags.
+ */
+export async function* discoverKeys(ctx: AwsContext): AsyncGenerator<Resource[]> {
+  let aliases: Map<string, string[]> | undefined;
+  for await (const page of listKeys(ctx)) {
+    aliases ??= await listAliases(ctx);
+    const details = await mapLimit(page, ctx.itemConcurrency, async (entry): Promise<KeyDetails> => {
+      const keyId = entry.KeyId ?? '';
+      const metadata = await describeKey(ctx, keyId);
+      const customer = metadata?.KeyManager === 'CUSTOMER';
+      const [rotationEnabled, tags] = await Promise.all([
+        customer && ROTATION_READABLE.has(metadata.KeyState ?? '')
+          ? getKeyRotationStatus(ctx, keyId)
+          : undefined,
+        customer ? listResourceTags(ctx, keyId) : {},
+      ]);
+      return {
+        arn: entry.KeyArn ?? metadata?.Arn ?? `arn:aws:kms:${ctx.region}:${ctx.account}:key/${keyId}`,
+        keyId,
+        metadata,
+        aliases: aliases!.get(keyId) ?? [],
+        rotationEnabled,
+        tags,
+      };
+    });
+    yield details.map((d) => normaliseKey(d, ctx));
+  }
+}

@@ -1,0 +1,195 @@
+import type {
+  AddressesClient,
+  DisksClient,
+  FirewallsClient,
+  ForwardingRulesClient,
+  InstancesClient,
+  NetworksClient,
+  RegionsClient,
+  SnapshotsClient,
+  SubnetworksClient,
+} from '@google-cloud/compute';
+import type { ClusterManagerClient } from '@google-cloud/container';
+import type { v1 as functionsV1, v2 as functionsV2 } from '@google-cloud/functions';
+import type { KeyManagementServiceClient } from '@google-cloud/kms';
+import type { MetricServiceClient } from '@google-cloud/monitoring';
+import type { ProjectsClient } from '@google-cloud/resource-manager';
+import type { Storage } from '@google-cloud/storage';
+import type { iam_v1 } from '@googleapis/iam';
+import type { sqladmin_v1 } from '@googleapis/sqladmin';
+import { UserError } from '@escher/protocol';
+import type { ProviderSettings } from '@escher/provider-api';
+import type { GoogleAuth } from 'google-auth-library';
+import { toGcpError } from './errors.ts';
+
+/** Options every gax client (Compute, GKE, Functions, KMS, Monitoring, Resource Manager) takes. */
+type GaxOptions = {
+  auth: GoogleAuth;
+  /** HTTP/1.1 + JSON instead of gRPC: the one transport every Google API and the simulator speak. */
+  fallback: true;
+  apiEndpoint?: string;
+  port?: number;
+  protocol?: string;
+};
+
+/** The Compute Engine clients in use, by export name. */
+interface ComputeClients {
+  AddressesClient: AddressesClient;
+  DisksClient: DisksClient;
+  FirewallsClient: FirewallsClient;
+  ForwardingRulesClient: ForwardingRulesClient;
+  InstancesClient: InstancesClient;
+  NetworksClient: NetworksClient;
+  RegionsClient: RegionsClient;
+  SnapshotsClient: SnapshotsClient;
+  SubnetworksClient: SubnetworksClient;
+}
+type ComputeConstructors = { [K in keyof ComputeClients]: new (options: GaxOptions) => ComputeClients[K] };
+
+/**
+ * The transport: builds each official SDK client once, on first use, from the shared auth and the
+ * endpoint setting. Without an endpoint the SDKs reach Google; with one (the simulator, a proxy)
+ * every client is pointed there — gax clients by host/port/protocol, Storage by `apiEndpoint`,
+ * googleapis clients by `rootUrl`. SDK retries stay on. The SDK modules themselves are loaded on
+ * first use too (Compute's alone takes seconds), so processes that never reach GCP never pay.
+ */
+export class GcpClients {
+  private readonly gax: GaxOptions;
+  private readonly root: string | undefined;
+  private readonly cache = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly auth: GoogleAuth,
+    settings: ProviderSettings = {},
+  ) {
+    this.gax = { auth, fallback: true };
+    if (settings.endpoint) {
+      const url = parseEndpoint(settings.endpoint);
+      this.root = url.origin;
+      this.gax.apiEndpoint = url.hostname.replace(/^\[|\]$/g, '');
+      this.gax.port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+      this.gax.protocol = url.protocol.replace(':', '');
+    }
+  }
+
+  private once<T>(key: string, make: () => Promise<T>): Promise<T> {
+    let client = this.cache.get(key);
+    if (!client) this.cache.set(key, (client = make()));
+    return client as Promise<T>;
+  }
+
+  private compute<K extends keyof ComputeClients>(name: K): Promise<ComputeClients[K]> {
+    return this.once(name, async () => {
+      const module = (await import('@google-cloud/compute')) as unknown as ComputeConstructors;
+      return new module[name](this.gax) as ComputeClients[K];
+    });
+  }
+
+  projects(): Promise<ProjectsClient> {
+    return this.once(
+      'projects',
+      async () => new (await import('@google-cloud/resource-manager')).ProjectsClient(this.gax),
+    );
+  }
+  regions(): Promise<RegionsClient> {
+    return this.compute('RegionsClient');
+  }
+  instances(): Promise<InstancesClient> {
+    return this.compute('InstancesClient');
+  }
+  disks(): Promise<DisksClient> {
+    return this.compute('DisksClient');
+  }
+  snapshots(): Promise<SnapshotsClient> {
+    return this.compute('SnapshotsClient');
+  }
+  addresses(): Promise<AddressesClient> {
+    return this.compute('AddressesClient');
+  }
+  forwardingRules(): Promise<ForwardingRulesClient> {
+    return this.compute('ForwardingRulesClient');
+  }
+  firewalls(): Promise<FirewallsClient> {
+    return this.compute('FirewallsClient');
+  }
+  networks(): Promise<NetworksClient> {
+    return this.compute('NetworksClient');
+  }
+  subnetworks(): Promise<SubnetworksClient> {
+    return this.compute('SubnetworksClient');
+  }
+  clusters(): Promise<ClusterManagerClient> {
+    return this.once(
+      'clusters',
+      async () => new (await import('@google-cloud/container')).ClusterManagerClient(this.gax),
+    );
+  }
+  functionsV1(): Promise<functionsV1.CloudFunctionsServiceClient> {
+    return this.once(
+      'functionsV1',
+      async () => new (await import('@google-cloud/functions')).v1.CloudFunctionsServiceClient(this.gax),
+    );
+  }
+  functionsV2(): Promise<functionsV2.FunctionServiceClient> {
+    return this.once(
+      'functionsV2',
+      async () => new (await import('@google-cloud/functions')).v2.FunctionServiceClient(this.gax),
+    );
+  }
+  kms(): Promise<KeyManagementServiceClient> {
+    return this.once(
+      'kms',
+      async () => new (await import('@google-cloud/kms')).KeyManagementServiceClient(this.gax),
+    );
+  }
+  monitoring(): Promise<MetricServiceClient> {
+    return this.once(
+      'monitoring',
+      async () => new (await import('@google-cloud/monitoring')).MetricServiceClient(this.gax),
+    );
+  }
+  sql(): Promise<sqladmin_v1.Sqladmin> {
+    return this.once('sql', async () =>
+      (await import('@googleapis/sqladmin')).sqladmin({ version: 'v1', auth: this.auth, ...this.rootUrl() }),
+    );
+  }
+  iam(): Promise<iam_v1.Iam> {
+    return this.once('iam', async () =>
+      (await import('@googleapis/iam')).iam({ version: 'v1', auth: this.auth, ...this.rootUrl() }),
+    );
+  }
+
+  /**
+   * Cloud Storage bundles its own (older) google-auth-library, so it gets the resolved auth client
+   * rather than our GoogleAuth; `useAuthWithCustomEndpoint` keeps auth on a custom endpoint.
+   */
+  storage(): Promise<Storage> {
+    return this.once('storage', async () => {
+      const { Storage } = await import('@google-cloud/storage');
+      const authClient = (await this.auth.getClient().catch((error: unknown) => {
+        throw toGcpError(error, { account: '-', region: 'global', service: 'storage', operation: 'auth' });
+      })) as unknown as StorageAuthClient;
+      return new Storage({
+        authClient,
+        ...(this.root ? { apiEndpoint: this.root, useAuthWithCustomEndpoint: true } : {}),
+      });
+    });
+  }
+
+  private rootUrl(): { rootUrl?: string } {
+    return this.root ? { rootUrl: `${this.root}/` } : {};
+  }
+}
+
+type StorageAuthClient = NonNullable<ConstructorParameters<typeof Storage>[0]>['authClient'];
+
+function parseEndpoint(endpoint: string): URL {
+  try {
+    return new URL(endpoint);
+  } catch (cause) {
+    throw new UserError('gcp-endpoint-invalid', `The GCP endpoint ${endpoint} is not a URL.`, {
+      hint: 'Pass a URL such as http://127.0.0.1:4602',
+      cause,
+    });
+  }
+}

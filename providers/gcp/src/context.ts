@@ -1,0 +1,60 @@
+import { OPEN_GATE, type CallContext, type CallGate } from '@escher/provider-api';
+import type { GcpClients } from './clients.ts';
+import { readGoogleFailure, toGcpError } from './errors.ts';
+
+/** What one discovery or metrics call needs: the clients, the caller's gate, the project. */
+export interface GcpContext {
+  clients: GcpClients;
+  gate: CallGate;
+  /** Project id. */
+  project: string;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * Makes one Google API call (region defaults to `global`: the project-wide calls most are) through the scanner's gate, so every HTTP request is paced per
+ * project and API, and turns SDK errors into EscherErrors inside the gate, so the gate sees
+ * `gcp-throttled` and can back off.
+ */
+export function callGoogle<T>(
+  ctx: GcpContext,
+  call: Omit<CallContext, 'account' | 'region'> & { region?: string },
+  run: () => Promise<T>,
+): Promise<T> {
+  ctx.signal?.throwIfAborted();
+  const context: CallContext = { account: ctx.project, region: 'global', ...call };
+  return (ctx.gate ?? OPEN_GATE).run(context, async () => {
+    try {
+      return await run().catch((error: unknown) => {
+        // A pooled keep-alive socket the server closed while this process was busy (loading an
+        // SDK blocks the event loop for seconds) fails at once with ECONNRESET; every call here
+        // is a read, so one immediate retry on a fresh socket is safe.
+        if (readGoogleFailure(error).network === 'ECONNRESET') return run();
+        throw error;
+      });
+    } catch (error) {
+      throw toGcpError(error, context);
+    }
+  });
+}
+
+/**
+ * Runs `fn` over `items` with at most `limit` in flight, keeping order. Per-resource calls (IAM
+ * policies) go through the gate one by one, so the limit only bounds sockets, not the rate.
+ */
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      out[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}

@@ -1,0 +1,25 @@
+import type { Resource } from '@escher/protocol';
+import { mapLimit, type GcpContext } from '../context.ts';
+import { listCryptoKeys } from './list-crypto-keys.ts';
+import { listKeyRings } from './list-key-rings.ts';
+import { listKmsLocations } from './list-kms-locations.ts';
+import { normaliseCryptoKey } from './normalise-crypto-key.ts';
+
+/** Locations whose key rings are listed at once; the gate still paces each call. */
+const LOCATION_CONCURRENCY = 8;
+
+/**
+ * Every crypto key of the project. KMS has no cross-location list, so this walks locations →
+ * key rings (in parallel) → crypto keys, yielding each key ring's keys as a page.
+ */
+export async function* discoverCryptoKeys(ctx: GcpContext): AsyncGenerator<Resource[]> {
+  const locations = await listKmsLocations(ctx);
+  const rings = (
+    await mapLimit(locations, LOCATION_CONCURRENCY, async (location) =>
+      (await listKeyRings(ctx, location)).map((ring) => ({ ring, location })),
+    )
+  ).flat();
+  for (const { ring, location } of rings)
+    for await (const page of listCryptoKeys(ctx, ring, location))
+      yield page.map((k) => normaliseCryptoKey(k, ctx.project));
+}
