@@ -37,5 +37,9 @@ describe('azure credentials', () => {
     const cas = trustedCas(PEM)!;
     assert.equal(cas.length, rootCertificates.length + 1);
     assert.equal(cas.at(-1), PEM);
+    assert.throws(
+      () => trustedCas('/nonexistent/ca.pem'),
+      (e: unknown) => e instanceof UserError && e.code === 'azure-ca-unreadable',
+    );
   });
 });

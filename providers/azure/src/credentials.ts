@@ -35,8 +35,15 @@ export const CREDENTIALS_HINT =
  */
 export function trustedCas(caCert: string | undefined): string[] | undefined {
   if (!caCert) return undefined;
-  const pem = caCert.includes('-----BEGIN') ? caCert : readFileSync(caCert, 'utf8');
-  return [...rootCertificates, pem];
+  if (caCert.includes('-----BEGIN')) return [...rootCertificates, caCert];
+  try {
+    return [...rootCertificates, readFileSync(caCert, 'utf8')];
+  } catch (error) {
+    throw new UserError('azure-ca-unreadable', `Cannot read the CA certificate ${caCert}`, {
+      hint: 'Give the PEM text or the path of a readable PEM file (escher-sim --ca-file writes one)',
+      cause: error,
+    });
+  }
 }
 
 /**

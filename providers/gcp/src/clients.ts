@@ -44,6 +44,11 @@ interface ComputeClients {
   SnapshotsClient: SnapshotsClient;
   SubnetworksClient: SubnetworksClient;
 }
+/** What `gaxClient` needs of a gax client (KMS carries a separate locations client). */
+interface Initialisable {
+  initialize(): Promise<unknown>;
+  locationsClient?: { initialize(): Promise<unknown> };
+}
 type ComputeConstructors = { [K in keyof ComputeClients]: new (options: GaxOptions) => ComputeClients[K] };
 
 /**
@@ -78,18 +83,42 @@ export class GcpClients {
     return client as Promise<T>;
   }
 
+  /**
+   * A gax client, initialised before first use. The generated clients re-throw a failed
+   * `initialize()` (no credentials, say) from a detached promise on every call — an unhandled
+   * rejection that ends the process — so the failure is taken here instead, as an EscherError,
+   * and the client is dropped so that a later call tries again.
+   */
+  private gaxClient<T extends Initialisable>(
+    key: string,
+    service: string,
+    make: () => Promise<T>,
+  ): Promise<T> {
+    return this.once(key, async () => {
+      const client = await make();
+      try {
+        await client.initialize();
+        if (client.locationsClient) await client.locationsClient.initialize();
+      } catch (error) {
+        this.cache.delete(key);
+        throw toGcpError(error, { account: '-', region: 'global', service, operation: 'initialize' });
+      }
+      return client;
+    });
+  }
+
   private compute<K extends keyof ComputeClients>(name: K): Promise<ComputeClients[K]> {
-    return this.once(name, async () => {
+    return this.gaxClient(name, 'compute', async () => {
       const module = (await import('@google-cloud/compute')) as unknown as ComputeConstructors;
       return new module[name](this.gax) as ComputeClients[K];
     });
   }
 
   projects(): Promise<ProjectsClient> {
-    return this.once(
-      'projects',
-      async () => new (await import('@google-cloud/resource-manager')).ProjectsClient(this.gax),
-    );
+    return this.gaxClient('projects', 'cloudresourcemanager', async () => {
+      const { ProjectsClient } = await import('@google-cloud/resource-manager');
+      return new ProjectsClient(this.gax);
+    });
   }
   regions(): Promise<RegionsClient> {
     return this.compute('RegionsClient');
@@ -119,44 +148,46 @@ export class GcpClients {
     return this.compute('SubnetworksClient');
   }
   clusters(): Promise<ClusterManagerClient> {
-    return this.once(
-      'clusters',
-      async () => new (await import('@google-cloud/container')).ClusterManagerClient(this.gax),
-    );
+    return this.gaxClient('clusters', 'container', async () => {
+      const { ClusterManagerClient } = await import('@google-cloud/container');
+      return new ClusterManagerClient(this.gax);
+    });
   }
   functionsV1(): Promise<functionsV1.CloudFunctionsServiceClient> {
-    return this.once(
-      'functionsV1',
-      async () => new (await import('@google-cloud/functions')).v1.CloudFunctionsServiceClient(this.gax),
-    );
+    return this.gaxClient('functionsV1', 'cloudfunctions', async () => {
+      const { v1 } = await import('@google-cloud/functions');
+      return new v1.CloudFunctionsServiceClient(this.gax);
+    });
   }
   functionsV2(): Promise<functionsV2.FunctionServiceClient> {
-    return this.once(
-      'functionsV2',
-      async () => new (await import('@google-cloud/functions')).v2.FunctionServiceClient(this.gax),
-    );
+    return this.gaxClient('functionsV2', 'cloudfunctions', async () => {
+      const { v2 } = await import('@google-cloud/functions');
+      return new v2.FunctionServiceClient(this.gax);
+    });
   }
   kms(): Promise<KeyManagementServiceClient> {
-    return this.once(
-      'kms',
-      async () => new (await import('@google-cloud/kms')).KeyManagementServiceClient(this.gax),
-    );
+    return this.gaxClient('kms', 'cloudkms', async () => {
+      const { KeyManagementServiceClient } = await import('@google-cloud/kms');
+      return new KeyManagementServiceClient(this.gax);
+    });
   }
   monitoring(): Promise<MetricServiceClient> {
-    return this.once(
-      'monitoring',
-      async () => new (await import('@google-cloud/monitoring')).MetricServiceClient(this.gax),
-    );
+    return this.gaxClient('monitoring', 'monitoring', async () => {
+      const { MetricServiceClient } = await import('@google-cloud/monitoring');
+      return new MetricServiceClient(this.gax);
+    });
   }
   sql(): Promise<sqladmin_v1.Sqladmin> {
-    return this.once('sql', async () =>
-      (await import('@googleapis/sqladmin')).sqladmin({ version: 'v1', auth: this.auth, ...this.rootUrl() }),
-    );
+    return this.once('sql', async () => {
+      const { sqladmin } = await import('@googleapis/sqladmin');
+      return sqladmin({ version: 'v1', auth: this.auth, ...this.rootUrl() });
+    });
   }
   iam(): Promise<iam_v1.Iam> {
-    return this.once('iam', async () =>
-      (await import('@googleapis/iam')).iam({ version: 'v1', auth: this.auth, ...this.rootUrl() }),
-    );
+    return this.once('iam', async () => {
+      const { iam } = await import('@googleapis/iam');
+      return iam({ version: 'v1', auth: this.auth, ...this.rootUrl() });
+    });
   }
 
   /**

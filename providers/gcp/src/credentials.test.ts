@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '@escher/protocol';
 import { createAuth } from './credentials.ts';
+import { gcpProvider } from './gcp-provider.ts';
 import { writeServiceAccountKey } from './testing/service-account-key.ts';
 
 async function authorization(auth: ReturnType<typeof createAuth>['auth']): Promise<string> {
@@ -36,6 +37,26 @@ describe('GCP credentials', () => {
     } finally {
       if (saved === undefined) delete process.env['GOOGLE_APPLICATION_CREDENTIALS'];
       else process.env['GOOGLE_APPLICATION_CREDENTIALS'] = saved;
+    }
+  });
+
+  it('Application Default Credentials with nothing to find fail as a user error, not a crash', async () => {
+    const names = ['GOOGLE_APPLICATION_CREDENTIALS', 'HOME', 'CLOUDSDK_CONFIG', 'METADATA_SERVER_DETECTION'];
+    const saved = Object.fromEntries(names.map((n) => [n, process.env[n]]));
+    delete process.env['GOOGLE_APPLICATION_CREDENTIALS'];
+    process.env['HOME'] = process.env['CLOUDSDK_CONFIG'] = dir;
+    process.env['METADATA_SERVER_DETECTION'] = 'none';
+    try {
+      const provider = gcpProvider.create({ kind: 'adc' }, { endpoint: 'http://127.0.0.1:9' });
+      for (let attempt = 0; attempt < 2; attempt++)
+        await assert.rejects(
+          provider.listAccounts(),
+          (e: unknown) => e instanceof UserError && e.code === 'gcp-credentials-invalid',
+        );
+    } finally {
+      for (const n of names)
+        if (saved[n] === undefined) delete process.env[n];
+        else process.env[n] = saved[n];
     }
   });
 

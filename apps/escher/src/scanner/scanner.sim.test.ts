@@ -105,7 +105,7 @@ describe('scanner against escher-sim (AWS, Azure and GCP at once)', () => {
   });
   after(() => sim?.stop());
 
-  it('finds every resource of every cloud’s manifest exactly once, with progress per account', async () => {
+  it('finds every resource of every cloud’s manifest exactly once, then again under faults', async () => {
     const aws = awsProvider.create(
       {
         kind: 'roles',
@@ -119,7 +119,7 @@ describe('scanner against escher-sim (AWS, Azure and GCP at once)', () => {
       { endpoint: sim.azure, caCert: sim.caCert },
     );
     const gcp = gcpProvider.create({ kind: 'access-token', token: 'escher-scanner' }, { endpoint: sim.gcp });
-    try {
+    const fullScan = async (): Promise<Resource[]> => {
       const sink = new RecordingSink();
       const accounts = new Set<string>();
       const summary = await createScanner({ providers: [aws, azure, gcp], sink }).scan({
@@ -141,7 +141,30 @@ describe('scanner against escher-sim (AWS, Azure and GCP at once)', () => {
         sim.manifest.accounts[c]!.map((a) => `${c}/${a.id}`),
       );
       assert.deepEqual([...accounts].sort(), expectedAccounts.sort());
+      return listed;
+    };
+    try {
+      const baseline = await fullScan();
+      // The same estate again, through throttling, 5 % server errors and odd pagination on every cloud.
+      const faults = await fetch(`${sim.aws}/_sim/faults`, {
+        method: 'POST',
+        body: JSON.stringify({
+          rateLimits: { enabled: true, scale: 0.25 },
+          errorRate: 0.05,
+          pagination: { maxPageSize: 3, emptyPageEvery: 3 },
+        }),
+      });
+      assert.equal(faults.status, 200);
+      const limiter = new RateLimiter({ baseBackoffMs: 20, maxBackoffMs: 1000, maxRetries: 6 });
+      const sink = new RecordingSink();
+      const summary = await createScanner({ providers: [aws, azure, gcp], sink, limiter }).scan();
+      assert.deepEqual(summary.errors, []);
+      const listed = sink.replaced.flatMap((r) => r.resources);
+      assertUnique(listed);
+      assert.deepEqual(listed.map((r) => r.id).sort(), baseline.map((r) => r.id).sort());
+      assert.ok(limiter.stats.retries > 0, 'faults were retried');
     } finally {
+      await fetch(`${sim.aws}/_sim/faults`, { method: 'POST', body: JSON.stringify({ rateLimits: { enabled: false } }) });
       aws.close();
     }
   });

@@ -8,17 +8,17 @@ import {
   contentValues,
   RESOURCE_SELECT_COLUMNS,
   rowToResource,
+  indexedTagText,
   sameContent,
-  type ContentValues,
   type ResourceRow,
 } from './resource-row.ts';
 
 type ScopeValues = [cloud: string, account: string, region: string, service: string];
 
-/** A text-index update for an existing row: drop its old entry (`old`), index its new values (`insert`). */
+/** A text-index update: drop the row's old entry (`old`), index the resource as listed (`insert`). */
 interface ReindexEntry {
   rowid: number;
-  insert?: ContentValues;
+  insert?: Resource;
   old?: ResourceRow;
 }
 
@@ -63,15 +63,12 @@ export class ScopeWriter {
     );
     this.markRemoved = db.prepare('UPDATE resources SET removed_at = ?, updated_at = ? WHERE rowid = ?');
     this.maxRowid = db.prepare('SELECT coalesce(max(rowid), 0) AS max FROM resources');
-    // The indexed text is the name and the tag values (keys are few, shared, and filtered on
-    // structurally), computed by the same SQL expression on insert and on delete.
-    const tagValues = "(SELECT group_concat(value, ' ') FROM json_each(?))";
-    this.ftsInsert = db.prepare(`INSERT INTO resources_fts (rowid, name, tags) VALUES (?, ?, ${tagValues})`);
+    this.ftsInsert = db.prepare('INSERT INTO resources_fts (rowid, name, tags) VALUES (?, ?, ?)');
     this.recordAddedFrom = db.prepare(
       "INSERT INTO resource_changes (sync_id, resource_rowid, kind, at) SELECT ?, rowid, 'added', ? FROM resources WHERE rowid > ?",
     );
     this.ftsDelete = db.prepare(
-      `INSERT INTO resources_fts (resources_fts, rowid, name, tags) VALUES ('delete', ?, ?, ${tagValues})`,
+      "INSERT INTO resources_fts (resources_fts, rowid, name, tags) VALUES ('delete', ?, ?, ?)",
     );
     this.vectorDelete = db.prepare('DELETE FROM resource_vectors WHERE rowid = ?');
     this.recordChange = db.prepare(
@@ -154,7 +151,7 @@ export class ScopeWriter {
       if (known === undefined) {
         const info = this.insert.run(resource.id, ...scopeValues, ...values, now, now);
         if (info.changes === 1) {
-          reindex.push({ rowid: Number(info.lastInsertRowid), insert: values });
+          reindex.push({ rowid: Number(info.lastInsertRowid), insert: resource });
           result.added += 1;
           continue;
         }
@@ -169,7 +166,7 @@ export class ScopeWriter {
       }
       if (row.removed_at !== null) {
         this.update.run(...scopeValues, ...values, now, row.rowid);
-        reindex.push({ rowid: row.rowid, insert: values });
+        reindex.push({ rowid: row.rowid, insert: resource });
         this.recordChange.run(syncId, row.rowid, 'added', now, null);
         result.added += 1;
         continue;
@@ -182,7 +179,7 @@ export class ScopeWriter {
       const changes = diffResources(rowToResource(row), resource);
       this.update.run(...scopeValues, ...values, now, row.rowid);
       if (row.name !== values[2] || row.tags !== values[9]) {
-        reindex.push({ rowid: row.rowid, insert: values, old: row });
+        reindex.push({ rowid: row.rowid, insert: resource, old: row });
       }
       if (changes.length === 0) {
         // Only key order or the scope bookkeeping moved: nothing a user would call a change.
@@ -206,8 +203,9 @@ export class ScopeWriter {
     // insert of the same rowid is fine); any other order flushes a segment per row, ~50× slower.
     // The 'delete' command needs the text that was indexed: the row as it was before this sync.
     for (const entry of reindex.sort((a, b) => a.rowid - b.rowid)) {
-      if (entry.old) this.ftsDelete.run(entry.rowid, entry.old.name, entry.old.tags);
-      if (entry.insert) this.ftsInsert.run(entry.rowid, entry.insert[2], entry.insert[9]);
+      const { rowid, old, insert } = entry;
+      if (old) this.ftsDelete.run(rowid, old.name, indexedTagText(old.name, JSON.parse(old.tags) as Record<string, string>));
+      if (insert) this.ftsInsert.run(rowid, insert.name, indexedTagText(insert.name, insert.tags));
     }
     this.recordAddedFrom.run(syncId, now, firstNew);
 
