@@ -108,7 +108,7 @@ function print(result: StoreBenchResult): void {
   const rows: [string, string][] = [
     [
       'resources',
-      `${n(result.resources)} in ${result.scopes} scopes, encrypted store (ChaCha20-Poly1305), WAL`,
+      `${n(result.resources)} in ${result.scopes} scopes, encrypted store (AEGIS-256), WAL`,
     ],
     [
       'first sync (all added)',

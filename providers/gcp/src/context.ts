@@ -12,13 +12,14 @@ export interface GcpContext {
 }
 
 /**
- * Makes one Google API call (region defaults to `global`: the project-wide calls most are) through the scanner's gate, so every HTTP request is paced per
- * project and API, and turns SDK errors into EscherErrors inside the gate, so the gate sees
- * `gcp-throttled` and can back off.
+ * Makes one Google API call through the scanner's gate and turns SDK errors into EscherErrors
+ * inside it, so the gate sees `gcp-throttled` and can back off. The gate context names the
+ * project and API with region `global`: Google's quotas are per project and API whatever the
+ * region, so that is the bucket to pace.
  */
 export function callGoogle<T>(
   ctx: GcpContext,
-  call: Omit<CallContext, 'account' | 'region'> & { region?: string },
+  call: Pick<CallContext, 'service' | 'operation'>,
   run: () => Promise<T>,
 ): Promise<T> {
   ctx.signal?.throwIfAborted();

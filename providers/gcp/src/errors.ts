@@ -104,6 +104,23 @@ export function toGcpError(error: unknown, ctx: CallContext): EscherError {
   return new OperationalError('gcp-request-failed', message, { ...options, retryable: false });
 }
 
+/**
+ * A `locations/-` list that could not reach some locations (GKE `missingZones`, Cloud Functions
+ * `unreachable`). Taken as complete it would read as deleted resources, so the call fails as
+ * retryable (status 503: those locations are unavailable) and the scanner keeps what it knew.
+ */
+export function partialResult(
+  service: string,
+  project: string,
+  missing: readonly string[],
+): OperationalError {
+  return new OperationalError(
+    'gcp-partial-result',
+    `GCP ${service} could not list ${missing.join(', ')} in ${project}.`,
+    { details: { status: 503, reason: 'partialResult', service, account: project, missing: [...missing] } },
+  );
+}
+
 function numberIn(value: unknown): number | undefined {
   return typeof value === 'number' && value >= 100 && value < 600 ? value : undefined;
 }

@@ -6,11 +6,10 @@ export interface Page<T> {
   next?: string | null | undefined;
 }
 
-/** Which API a pager calls, for the gate (region defaults to 'global'). */
+/** Which API a pager calls, for the gate. */
 export interface PagedCall {
   service: string;
   operation: string;
-  region?: string;
 }
 
 /**
@@ -25,7 +24,7 @@ export async function* pages<T>(
   let token: string | undefined;
   const seen = new Set<string>();
   do {
-    const page = await callGoogle(ctx, { region: 'global', ...call }, () => fetch(token));
+    const page = await callGoogle(ctx, call, () => fetch(token));
     if (page.items.length > 0) yield page.items;
     token = page.next || undefined;
     // A token seen before would loop forever; Google never repeats one.

@@ -44,6 +44,11 @@ export interface RateLimiterOptions {
   maxBackoffMs?: number;
   /** Calls in flight per API family. Default 16. */
   maxInFlightPerFamily?: number;
+  /**
+   * Calls in flight per cloud, over all its families. Default 48: under the SDKs' socket pools
+   * (the AWS provider keeps 64), so a call's paced slot is not then spent queueing for a socket.
+   */
+  maxInFlightPerCloud?: number;
   /** Which bucket a call draws from. Default: cloud, account, region and API (the service the provider reports). */
   familyOf?: (cloud: Cloud, context: CallContext) => string;
   /** Every attempt, for counting and progress. */
@@ -113,6 +118,8 @@ export class RateLimiter {
   private readonly familyOf: (cloud: Cloud, context: CallContext) => string;
   private readonly listeners: ((event: CallEvent) => void)[] = [];
   private readonly byFamily = new Map<string, Family>();
+  private readonly byCloud = new Map<Cloud, Semaphore>();
+  private readonly maxInFlightPerCloud: number;
   private readonly totals: LimiterStats = { calls: 0, throttled: 0, retries: 0, failed: 0 };
 
   constructor(options: RateLimiterOptions = {}) {
@@ -124,6 +131,7 @@ export class RateLimiter {
     this.baseBackoffMs = options.baseBackoffMs ?? 100;
     this.maxBackoffMs = options.maxBackoffMs ?? 20_000;
     this.maxInFlight = options.maxInFlightPerFamily ?? 16;
+    this.maxInFlightPerCloud = options.maxInFlightPerCloud ?? 48;
     this.familyOf = options.familyOf ?? defaultFamily;
     if (options.onCall) this.listeners.push(options.onCall);
   }
@@ -168,6 +176,8 @@ export class RateLimiter {
     };
     const key = this.familyOf(cloud, context);
     const family = this.family(key);
+    let cloudSlots = this.byCloud.get(cloud);
+    if (!cloudSlots) this.byCloud.set(cloud, (cloudSlots = new Semaphore(this.maxInFlightPerCloud)));
     for (let attempt = 0; ; attempt++) {
       signal?.throwIfAborted();
       const release = await family.slots.acquire(signal);
@@ -175,9 +185,10 @@ export class RateLimiter {
       try {
         const { waitMs, generation, limited } = family.rate.reserve(this.clock.now());
         if (waitMs > 0) await this.sleep(waitMs, signal);
+        const releaseCloud = await cloudSlots.acquire(signal);
         this.totals.calls++;
         try {
-          const result = await call();
+          const result = await call().finally(releaseCloud);
           family.rate.onSuccess(limited);
           emit({ cloud, context, family: key, attempt, outcome: 'ok', willRetry: false });
           return result;

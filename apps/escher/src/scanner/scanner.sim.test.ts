@@ -115,7 +115,12 @@ describe('scanner against escher-sim (AWS, Azure and GCP at once)', () => {
       { endpoint: sim.aws, maxAttempts: 1 },
     ) as AwsProvider;
     const azure = azureProvider.create(
-      { kind: 'service-principal', tenantId: sim.azureTenantId, clientId: 'escher-scanner', clientSecret: 'sim' },
+      {
+        kind: 'service-principal',
+        tenantId: sim.azureTenantId,
+        clientId: 'escher-scanner',
+        clientSecret: 'sim',
+      },
       { endpoint: sim.azure, caCert: sim.caCert },
     );
     const gcp = gcpProvider.create({ kind: 'access-token', token: 'escher-scanner' }, { endpoint: sim.gcp });
@@ -164,7 +169,10 @@ describe('scanner against escher-sim (AWS, Azure and GCP at once)', () => {
       assert.deepEqual(listed.map((r) => r.id).sort(), baseline.map((r) => r.id).sort());
       assert.ok(limiter.stats.retries > 0, 'faults were retried');
     } finally {
-      await fetch(`${sim.aws}/_sim/faults`, { method: 'POST', body: JSON.stringify({ rateLimits: { enabled: false } }) });
+      await fetch(`${sim.aws}/_sim/faults`, {
+        method: 'POST',
+        body: JSON.stringify({ rateLimits: { enabled: false } }),
+      });
       aws.close();
     }
   });

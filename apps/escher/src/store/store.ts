@@ -41,7 +41,7 @@ interface OpenState {
 
 /**
  * Escher's local, encrypted store (SPEC section 2): one SQLite file encrypted as a whole with
- * ChaCha20-Poly1305, in WAL mode, holding the estate inventory with its change history, chat
+ * AEGIS-256, in WAL mode, holding the estate inventory with its change history, chat
  * digests, executed operations, immutable reports, alerts and events, and user playbooks.
  *
  * Each sync scope is written in one transaction, so a crash mid-sync leaves every scope either

@@ -7,10 +7,8 @@ import { publicMembers } from '../iam-policy.ts';
  */
 export async function getSnapshotPublicMembers(ctx: GcpContext, snapshot: string): Promise<string[]> {
   const client = await ctx.clients.snapshots();
-  const [policy] = await callGoogle(
-    ctx,
-    { region: 'global', service: 'compute', operation: 'snapshots.getIamPolicy' },
-    () => client.getIamPolicy({ project: ctx.project, resource: snapshot }),
+  const [policy] = await callGoogle(ctx, { service: 'compute', operation: 'snapshots.getIamPolicy' }, () =>
+    client.getIamPolicy({ project: ctx.project, resource: snapshot }),
   );
   return publicMembers(policy.bindings);
 }

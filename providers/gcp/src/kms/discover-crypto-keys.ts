@@ -15,11 +15,9 @@ const LOCATION_CONCURRENCY = 8;
 export async function* discoverCryptoKeys(ctx: GcpContext): AsyncGenerator<Resource[]> {
   const locations = await listKmsLocations(ctx);
   const rings = (
-    await mapLimit(locations, LOCATION_CONCURRENCY, async (location) =>
-      (await listKeyRings(ctx, location)).map((ring) => ({ ring, location })),
-    )
+    await mapLimit(locations, LOCATION_CONCURRENCY, async (location) => listKeyRings(ctx, location))
   ).flat();
-  for (const { ring, location } of rings)
-    for await (const page of listCryptoKeys(ctx, ring, location))
+  for (const ring of rings)
+    for await (const page of listCryptoKeys(ctx, ring))
       yield page.map((k) => normaliseCryptoKey(k, ctx.project));
 }

@@ -5,16 +5,11 @@ import { pages } from '../paging.ts';
 type CryptoKey = protos.google.cloud.kms.v1.ICryptoKey;
 
 /** The crypto keys of one key ring: `cryptoKeys.list`. */
-export async function* listCryptoKeys(
-  ctx: GcpContext,
-  keyRing: string,
-  location: string,
-): AsyncGenerator<CryptoKey[]> {
+export async function* listCryptoKeys(ctx: GcpContext, keyRing: string): AsyncGenerator<CryptoKey[]> {
   const client = await ctx.clients.kms();
   const call = {
     service: 'cloudkms',
     operation: 'projects.locations.keyRings.cryptoKeys.list',
-    region: location,
   };
   yield* pages<CryptoKey>(ctx, call, async (pageToken) => {
     const [items, , response] = await client.listCryptoKeys(

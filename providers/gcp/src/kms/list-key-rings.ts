@@ -16,7 +16,7 @@ export async function listKeyRings(ctx: GcpContext, location: string): Promise<s
     );
     return { items, next: response?.nextPageToken };
   };
-  const call = { service: 'cloudkms', operation: 'projects.locations.keyRings.list', region: location };
+  const call = { service: 'cloudkms', operation: 'projects.locations.keyRings.list' };
   for await (const page of pages(ctx, call, fetch))
     for (const ring of page) if (ring.name) out.push(ring.name);
   return out;

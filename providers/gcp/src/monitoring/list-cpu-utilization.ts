@@ -40,7 +40,7 @@ export async function listCpuUtilization(
     );
     return { items, next: response?.nextPageToken };
   };
-  const call = { service: 'monitoring', operation: 'projects.timeSeries.list', region: instance.region };
+  const call = { service: 'monitoring', operation: 'projects.timeSeries.list' };
   for await (const page of pages(ctx, call, fetch)) {
     for (const series of page) {
       for (const point of series.points ?? []) {

@@ -1,7 +1,7 @@
 /**
  * The secret that unlocks the store. Random keys (keychain, key file) are used as raw 256-bit
- * ChaCha20 keys; a passphrase goes through SQLite3 Multiple Ciphers' own KDF (PBKDF2-HMAC-SHA256,
- * see `PASSPHRASE_KDF_ITERATIONS`) with the random salt kept in the database header.
+ * AEGIS-256 keys; a passphrase goes through SQLite3 Multiple Ciphers' own KDF for that cipher,
+ * Argon2id (`PASSPHRASE_KDF`), with the random salt kept in the database header.
  */
 export type StoreKey =
   { kind: 'raw'; bytes: Buffer; source: string } | { kind: 'passphrase'; passphrase: string; source: string };
@@ -29,8 +29,8 @@ export interface KeySource {
 export const RAW_KEY_BYTES = 32;
 
 /**
- * PBKDF2-HMAC-SHA256 iterations applied to `ESCHER_PASSPHRASE` (four times SQLite3 Multiple
- * Ciphers' ChaCha20 default of 64,007; about 0.1–0.2 s per open). Changing it makes existing
- * passphrase stores unreadable, so it is part of the file format.
+ * Argon2id cost applied to `ESCHER_PASSPHRASE`: 64 MiB of memory, 3 passes, 1 lane (above
+ * OWASP's minimum of 19 MiB × 2; about 0.1–0.3 s per open). The parameters are not stored in the
+ * file, so they are part of its format: changing them makes existing passphrase stores unreadable.
  */
-export const PASSPHRASE_KDF_ITERATIONS = 256_000;
+export const PASSPHRASE_KDF = { name: 'argon2id', memoryKiB: 65_536, passes: 3, lanes: 1 } as const;

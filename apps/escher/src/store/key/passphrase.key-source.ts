@@ -5,7 +5,7 @@ export const PASSPHRASE_ENV = 'ESCHER_PASSPHRASE';
 
 /**
  * The passphrase in `ESCHER_PASSPHRASE`, when set and not empty. It is stretched by the cipher's
- * PBKDF2-HMAC-SHA256 (`PASSPHRASE_KDF_ITERATIONS`), never stored.
+ * Argon2id (`PASSPHRASE_KDF`), never stored.
  */
 export function passphraseKeySource(env: Readonly<Record<string, string | undefined>>): KeySource {
   return {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { UserError } from '@escher/protocol';
 import * as sqliteVec from 'sqlite-vec';
+import { applyStoreKey } from '../database/open-database.ts';
 import { Sqlite } from '../database/sqlite.ts';
 import { Store } from '../store.ts';
 import { staticKeySource } from '../key/static.key-source.ts';
@@ -60,8 +61,7 @@ test('a store written by a newer Escher is refused with a clear error', async (t
   t.after(() => temp.cleanup());
   temp.store.close();
   const db = new Sqlite(temp.path);
-  db.pragma("cipher = 'chacha20'");
-  db.key(Buffer.from(`x'${temp.key.toString('hex')}'`));
+  applyStoreKey(db, { kind: 'raw', bytes: temp.key, source: 'test' });
   db.prepare(
     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'from-the-future', 0)",
   ).run();

@@ -1,0 +1,15 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Session } from 'node:inspector/promises';
+import { staticKeySource, Store, systemClock } from './src/store/index.ts';
+import { groupByScope, syntheticEstate } from './src/store/testing/index.ts';
+const store = new Store({ path: join(mkdtempSync(join(tmpdir(), 'p-')), 's.db'), keySource: staticKeySource({ kind: 'raw', bytes: randomBytes(32) }), clock: systemClock });
+await store.open();
+const scopes = groupByScope(syntheticEstate({ count: 100000 }));
+const session = new Session(); session.connect(); await session.post('Profiler.enable'); await session.post('Profiler.setSamplingInterval', { interval: 200 }); await session.post('Profiler.start');
+const id = store.beginSync(); for (const s of scopes) store.replaceScope(s.scope, s.resources, id); store.finishSync(id, { apiCalls: 0 });
+const { profile } = await session.post('Profiler.stop');
+writeFileSync('/tmp/p5.cpuprofile', JSON.stringify(profile));
+store.close();
