@@ -106,10 +106,7 @@ export async function benchStore(count: number): Promise<StoreBenchResult> {
 function print(result: StoreBenchResult): void {
   const n = (value: number): string => value.toLocaleString('en-US');
   const rows: [string, string][] = [
-    [
-      'resources',
-      `${n(result.resources)} in ${result.scopes} scopes, encrypted store (AEGIS-256), WAL`,
-    ],
+    ['resources', `${n(result.resources)} in ${result.scopes} scopes, encrypted store (AEGIS-256), WAL`],
     [
       'first sync (all added)',
       `${n(result.ingestPerSecond)} resources/s (CPU time: ${n(result.ingestCpuPerSecond)}/s)`,

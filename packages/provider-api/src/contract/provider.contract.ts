@@ -26,7 +26,8 @@ export async function discoverAll(provider: Provider): Promise<Resource[]> {
     const regions = await provider.listRegions(account.id);
     for (const service of provider.services) {
       for (const region of service.global ? ['global'] : regions) {
-        for await (const page of provider.discover({ account: account.id, region, service: service.id })) out.push(...page);
+        for await (const page of provider.discover({ account: account.id, region, service: service.id }))
+          out.push(...page);
       }
     }
   }
@@ -90,7 +91,11 @@ export function runProviderContract(target: ContractTarget): void {
         if (checkId === 'cost.anomaly' || checkId === 'iam.root.access-key') continue;
         const mine = entry.resources.filter((id) => ownedBy(target.cloud, id));
         const missing = mine.filter((id) => !ids.has(id));
-        assert.deepEqual(missing.slice(0, 5), [], `${checkId}: ${missing.length} of ${mine.length} not discovered`);
+        assert.deepEqual(
+          missing.slice(0, 5),
+          [],
+          `${checkId}: ${missing.length} of ${mine.length} not discovered`,
+        );
       }
     });
 
@@ -99,14 +104,22 @@ export function runProviderContract(target: ContractTarget): void {
       const relationships = resources.flatMap((r) => r.relationships);
       assert.ok(relationships.length > 0, 'no relationships at all');
       const dangling = relationships.filter((rel) => !ids.has(rel.targetId));
-      assert.ok(dangling.length / relationships.length < 0.05, `${dangling.length} dangling, e.g. ${dangling[0]?.targetId}`);
+      assert.ok(
+        dangling.length / relationships.length < 0.05,
+        `${dangling.length} dangling, e.g. ${dangling[0]?.targetId}`,
+      );
     });
 
     it('reads CPU metrics for an instance', async () => {
       const instance = resources.find((r) => r.type === 'compute.instance' && r.state === 'running');
       assert.ok(instance, 'no running instance');
       const end = Date.now();
-      const points = await provider.metrics(instance, { metric: 'cpu', start: end - 86_400_000, end, periodSeconds: 3600 });
+      const points = await provider.metrics(instance, {
+        metric: 'cpu',
+        start: end - 86_400_000,
+        end,
+        periodSeconds: 3600,
+      });
       assert.ok(points.length >= 20, `only ${points.length} points`);
       for (const p of points) assert.ok(p.value >= 0 && p.value <= 100);
     });

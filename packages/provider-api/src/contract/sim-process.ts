@@ -27,9 +27,13 @@ export async function startSimProcess(args: readonly string[] = []): Promise<Sim
   const dir = mkdtempSync(join(tmpdir(), 'escher-sim-'));
   const caFile = join(dir, 'ca.pem');
   const bin = join(process.cwd(), 'node_modules', '.bin', 'escher-sim');
-  const child: ChildProcess = spawn(bin, ['--port', '0', '--json', '--ca-file', caFile, '--no-rate-limits', ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    bin,
+    ['--port', '0', '--json', '--ca-file', caFile, '--no-rate-limits', ...args],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const lines = createInterface({ input: child.stdout! });
   const [line] = (await Promise.race([
     once(lines, 'line'),

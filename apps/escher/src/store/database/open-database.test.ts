@@ -121,3 +121,9 @@ test('ESCHER_PASSPHRASE opens the store it created; another passphrase is refuse
   t.after(() => right.close());
   assert.equal(right.listResources().length, 1);
 });
+
+test('a new store file is created readable by its owner only', async (t) => {
+  const temp = await openTempStore();
+  t.after(() => temp.cleanup());
+  assert.equal(statSync(temp.path).mode & 0o777, 0o600);
+});

@@ -88,7 +88,8 @@ export const initialMigration: Migration = {
         id INTEGER PRIMARY KEY,
         sync_id INTEGER NOT NULL,
         resource_rowid INTEGER NOT NULL,
-        kind TEXT NOT NULL CHECK (kind IN ('added', 'changed', 'removed')),
+        -- OR rather than IN: SQLite builds a temporary table per row to check an IN list.
+        kind TEXT NOT NULL CHECK (kind = 'added' OR kind = 'changed' OR kind = 'removed'),
         at INTEGER NOT NULL,
         diff TEXT
       );

@@ -117,7 +117,8 @@ export function indexedTagText(name: string, tags: Readonly<Record<string, strin
   let text = '';
   for (const key in tags) {
     const value = tags[key] as string;
-    if (value.length === 0 || value.length > MAX_INDEXED_TAG_VALUE || lowerName.includes(value.toLowerCase())) continue;
+    if (value.length === 0 || value.length > MAX_INDEXED_TAG_VALUE || lowerName.includes(value.toLowerCase()))
+      continue;
     text += text ? ` ${value}` : value;
   }
   return text;

@@ -38,7 +38,7 @@ export class ScopeWriter {
   private readonly recordAddedFrom: SqliteStatement<[number, number, number]>;
   private readonly ftsDelete: SqliteStatement<[number, string, string]>;
   private readonly vectorDelete: SqliteStatement<[number]>;
-  private readonly recordChange: SqliteStatement<[number, number | bigint, string, number, string | null]>;
+  private readonly recordChange: SqliteStatement<[number, number, string, number, string | null]>;
   private readonly recordScope: SqliteStatement;
 
   constructor(
@@ -200,11 +200,10 @@ export class ScopeWriter {
     }
 
     // FTS5 keeps a transaction's postings in memory only while rowids ascend (a delete then an
-    // insert of the same rowid is fine); any other order flushes a segment per row, ~50× slower.
+    // insert of the same rowid is fine); out of order, it flushes a segment per row, ~20× slower.
     // The 'delete' command needs the text that was indexed: the row as it was before this sync.
-    for (const entry of reindex.sort((a, b) => a.rowid - b.rowid)) {
-      const { rowid, old, insert } = entry;
-      if (old) this.ftsDelete.run(rowid, old.name, indexedTagText(old.name, JSON.parse(old.tags) as Record<string, string>));
+    for (const { rowid, old, insert } of reindex.sort((a, b) => a.rowid - b.rowid)) {
+      if (old) this.ftsDelete.run(rowid, old.name, indexedTagText(old.name, parseTags(old.tags)));
       if (insert) this.ftsInsert.run(rowid, insert.name, indexedTagText(insert.name, insert.tags));
     }
     this.recordAddedFrom.run(syncId, now, firstNew);
@@ -224,4 +223,8 @@ export class ScopeWriter {
     );
     return result;
   }
+}
+
+function parseTags(json: string): Record<string, string> {
+  return JSON.parse(json) as Record<string, string>;
 }
