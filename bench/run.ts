@@ -7,7 +7,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { startMoto, type MotoServer } from '../apps/sim/src/differential/moto.ts';
+import { startMoto, type MotoServer } from '@escher/provider-api/contract';
 import { startSimulator, type RunningSimulator } from '../apps/sim/src/server.ts';
 import { describeAll, ec2Client, firstPage, launchFleet, launchFleetRaw, rawEc2 } from './lib/fleet.ts';
 import { formatMs, mb, median, percentile, ratio, repeat, timed } from './lib/stats.ts';

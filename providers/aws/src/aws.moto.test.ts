@@ -6,7 +6,7 @@ import { NATIVE_TYPES, ResourceSchema, deriveEnvironment, type Resource } from '
 import { discoverAll } from '@escher/provider-api/contract';
 import { awsProvider } from './index.ts';
 import type { AwsProvider } from './provider.ts';
-import { startMoto, type MotoServer } from './testing/moto.ts';
+import { startMoto, type MotoServer } from '@escher/provider-api/contract';
 import { createMotoEstate, MOTO_ACCOUNT, type Created } from './testing/moto-estate.ts';
 
 const REGION = 'us-east-1';

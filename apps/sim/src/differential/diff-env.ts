@@ -4,7 +4,7 @@ import type { TestContext } from 'node:test';
 import type { RunningSimulator } from '../server.ts';
 import { startTestSimulator, TEST_AWS_CREDENTIALS, type TestSimOptions } from '../testing/sim-fixture.ts';
 import { awsClients, errorOf, type AwsClients } from './clients.ts';
-import { startMoto, type MotoServer } from './moto.ts';
+import { startMoto, type MotoServer } from '@escher/provider-api/contract';
 import { MOTO_QUIRKS } from './moto-quirks.ts';
 import { compareShapes, formatReport, sameShape, type CompareOptions } from './shape.ts';
 

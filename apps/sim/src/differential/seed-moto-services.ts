@@ -1,4 +1,3 @@
-import { deflateRawSync, crc32 } from 'node:zlib';
 import { CreateClusterCommand } from '@aws-sdk/client-eks';
 import {
   CreateListenerCommand,
@@ -25,6 +24,7 @@ import {
   PutObjectCommand,
   PutPublicAccessBlockCommand,
 } from '@aws-sdk/client-s3';
+import { zipOf } from '@escher/provider-api/contract';
 import type { AwsClients } from './clients.ts';
 import type { Ec2Ids } from './seed-moto.ts';
 
@@ -239,37 +239,4 @@ export async function seedMotoElbv2(
     }),
   );
   return { loadBalancerArn, targetGroupArn };
-}
-
-/** A one-file zip archive (stored with deflate), enough for CreateFunction. */
-export function zipOf(name: string, text: string): Uint8Array {
-  const data = Buffer.from(text);
-  const packed = deflateRawSync(data);
-  const crc = crc32(data);
-  const file = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(packed.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(file.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(packed.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(file.length, 28);
-  const centralOffset = local.length + file.length + packed.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + file.length, 12);
-  end.writeUInt32LE(centralOffset, 16);
-  return Buffer.concat([local, file, packed, central, file, end]);
 }

@@ -24,7 +24,7 @@ import {
   type EstateContext,
   type EstateNetwork,
 } from './moto-estate-context.ts';
-import { zipOf } from './zip.ts';
+import { zipOf } from '@escher/provider-api/contract';
 
 /**
  * An IAM user with a console password, MFA and a key; a role; two KMS keys (one rotating); a

@@ -1,12 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { OperationalError } from '@escher/protocol';
 
-/** moto's server could not be started or stopped as expected. */
-export class MotoUnavailableError extends Error {
-  override name = 'MotoUnavailableError';
+/** moto's server could not be started or stopped as expected (code `moto-unavailable`). */
+function motoUnavailable(message: string): OperationalError {
+  return new OperationalError('moto-unavailable', message, {
+    retryable: false,
+    hint: 'moto 5.2.1 ships with the machine image: python3 -m moto.server must work',
+  });
 }
 
-/** A moto server this process started (one per test file, shared by its tests). */
+/** A moto server this process started (tests only: Escher never needs Python to run). */
 export interface MotoServer {
   endpoint: string;
   port: number;
@@ -65,7 +69,7 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<MotoSer
     port,
     reset: async () => {
       const res = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
-      if (!res.ok) throw new MotoUnavailableError(`moto reset answered ${res.status}`);
+      if (!res.ok) throw motoUnavailable(`moto reset answered ${res.status}`);
     },
     close: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -86,7 +90,7 @@ async function waitReady(
   void exited.then(() => (gone = true));
   let delay = 25;
   while (Date.now() < deadline) {
-    if (gone) throw new MotoUnavailableError(`moto.server exited before it was ready:\n${stderr()}`);
+    if (gone) throw motoUnavailable(`moto.server exited before it was ready:\n${stderr()}`);
     try {
       const res = await fetch(`${endpoint}/moto-api/`, { signal: AbortSignal.timeout(2_000) });
       if (res.ok) {
@@ -100,7 +104,7 @@ async function waitReady(
     await new Promise((resolve) => setTimeout(resolve, delay));
     delay = Math.min(delay * 2, 200);
   }
-  throw new MotoUnavailableError(`moto.server not ready after ${timeoutMs} ms:\n${stderr()}`);
+  throw motoUnavailable(`moto.server not ready after ${timeoutMs} ms:\n${stderr()}`);
 }
 
 function kill(child: ChildProcess): void {
