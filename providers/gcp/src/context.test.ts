@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { EscherError } from '@escher/protocol';
 import type { CallContext, CallGate } from '@escher/provider-api';
 import type { GcpClients } from './clients.ts';
-import { callGoogle, mapLimit, type GcpContext } from './context.ts';
+import { mapLimit } from '@escher/provider-api';
+import { callGoogle, type GcpContext } from './context.ts';
 import { pages } from './paging.ts';
 
 function context(): GcpContext & { seen: CallContext[] } {

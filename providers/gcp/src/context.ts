@@ -38,24 +38,3 @@ export function callGoogle<T>(
     }
   });
 }
-
-/**
- * Runs `fn` over `items` with at most `limit` in flight, keeping order. Per-resource calls (IAM
- * policies) go through the gate one by one, so the limit only bounds sockets, not the rate.
- */
-export async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      out[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { OperationalError, UserError } from '@escher/protocol';
 import { arnResourceId, kmsKeyArn } from './arn.ts';
 import { toAwsError } from './errors.ts';
-import { mapLimit, paginate } from './paginate.ts';
+import { mapLimit } from '@escher/provider-api';
+import { paginate } from './paginate.ts';
 
 const ctx = { account: '111122223333', region: 'eu-west-1', service: 'ec2', operation: 'DescribeInstances' };
 const sdkError = (name: string, status: number, fault: 'client' | 'server' = 'client') =>

@@ -18,21 +18,3 @@ export async function* paginate<T>(
     if (page.items?.length) yield page.items;
   } while (token !== undefined);
 }
-
-/** Maps `items` with at most `limit` calls of `fn` in flight, keeping the input order. */
-export async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return out;
-}

@@ -1,6 +1,6 @@
 import type { Resource } from '@escher/protocol';
 import type { AwsContext } from '../core/context.ts';
-import { mapLimit } from '../core/paginate.ts';
+import { mapLimit } from '@escher/provider-api';
 import { describeCluster } from './describe-cluster.ts';
 import { listClusters } from './list-clusters.ts';
 import { normaliseCluster } from './normalise-cluster.ts';

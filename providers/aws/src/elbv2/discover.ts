@@ -1,7 +1,7 @@
 import type { LoadBalancer, TargetGroup } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Resource } from '@escher/protocol';
 import type { AwsContext } from '../core/context.ts';
-import { mapLimit } from '../core/paginate.ts';
+import { mapLimit } from '@escher/provider-api';
 import { describeLoadBalancers } from './describe-load-balancers.ts';
 import { describeTags } from './describe-tags.ts';
 import { describeTargetGroups } from './describe-target-groups.ts';

@@ -1,6 +1,6 @@
 import type { Resource } from '@escher/protocol';
 import type { AwsContext } from '../core/context.ts';
-import { mapLimit } from '../core/paginate.ts';
+import { mapLimit } from '@escher/provider-api';
 import { hasLoginProfile } from './get-login-profile.ts';
 import { getRole } from './get-role.ts';
 import { getUser } from './get-user.ts';

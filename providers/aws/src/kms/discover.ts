@@ -1,6 +1,6 @@
 import type { Resource } from '@escher/protocol';
 import type { AwsContext } from '../core/context.ts';
-import { mapLimit } from '../core/paginate.ts';
+import { mapLimit } from '@escher/provider-api';
 import { describeKey } from './describe-key.ts';
 import { getKeyRotationStatus } from './get-key-rotation-status.ts';
 import { listAliases } from './list-aliases.ts';

@@ -1,6 +1,6 @@
 import type { Resource } from '@escher/protocol';
 import type { AwsContext } from '../core/context.ts';
-import { mapLimit } from '../core/paginate.ts';
+import { mapLimit } from '@escher/provider-api';
 import { listFunctions } from './list-functions.ts';
 import { listFunctionTags } from './list-tags.ts';
 import { normaliseFunction } from './normalise-function.ts';

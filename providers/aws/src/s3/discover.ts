@@ -1,7 +1,7 @@
 import type { Bucket } from '@aws-sdk/client-s3';
 import { EscherError, type Resource } from '@escher/protocol';
 import type { AwsContext } from '../core/context.ts';
-import { mapLimit } from '../core/paginate.ts';
+import { mapLimit } from '@escher/provider-api';
 import { getBucketPublicAclGrants } from './get-bucket-acl.ts';
 import { getBucketEncryption } from './get-bucket-encryption.ts';
 import { getBucketLocation } from './get-bucket-location.ts';

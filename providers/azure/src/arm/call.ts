@@ -56,21 +56,3 @@ export async function collectPages<T>(
 export function armContext(account: string, operation: string): CallContext {
   return { account, region: 'global', service: 'arm', operation };
 }
-
-/** Maps `items` with at most `limit` calls in flight, keeping order (the gate paces them further). */
-export async function mapConcurrent<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}

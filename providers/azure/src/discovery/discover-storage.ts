@@ -1,5 +1,5 @@
 import type { Resource } from '@escher/protocol';
-import { mapConcurrent } from '../arm/call.ts';
+import { mapLimit } from '@escher/provider-api';
 import { normaliseStorageAccount } from '../normalise/storage-account.ts';
 import { resourcesQuery } from '../resource-graph/graph-row.ts';
 import { queryResources } from '../resource-graph/query-resources.ts';
@@ -11,7 +11,7 @@ const QUERY = resourcesQuery(['Microsoft.Storage/storageAccounts']);
 /** The `storage` service: storage accounts from Graph, each completed with its blob service settings. */
 export async function* discoverStorage(ctx: DiscoveryContext): AsyncGenerator<Resource[]> {
   for await (const rows of queryResources(ctx.clients, ctx.subscriptionId, QUERY, ctx.options)) {
-    const blobs = await mapConcurrent(rows, ARM_CONCURRENCY, (row) =>
+    const blobs = await mapLimit(rows, ARM_CONCURRENCY, (row) =>
       getBlobService(ctx.clients, ctx.subscriptionId, armTarget(row), ctx.options),
     );
     yield rows.flatMap((row, i) => normaliseStorageAccount(row, blobs[i]));

@@ -1,4 +1,4 @@
-import { mapConcurrent } from '../arm/call.ts';
+import { mapLimit } from '@escher/provider-api';
 import { statusOf } from '../arm/azure-error.ts';
 import { getPowerState } from '../compute/get-power-state.ts';
 import { isFunctionApp, linuxFxVersionOf } from '../normalise/function-app.ts';
@@ -50,7 +50,7 @@ const FILLERS: readonly Filler[] = [
 /** Fills the gaps of one page in place. A resource gone since Graph's snapshot (404) stays as Graph had it. */
 export async function fillGaps(ctx: DiscoveryContext, rows: GraphRow[]): Promise<void> {
   const work = rows.flatMap((row) => FILLERS.filter((f) => f.applies(row)).map((f) => ({ row, f })));
-  await mapConcurrent(work, ARM_CONCURRENCY, async ({ row, f }) => {
+  await mapLimit(work, ARM_CONCURRENCY, async ({ row, f }) => {
     try {
       await f.fill(ctx, row);
     } catch (error) {

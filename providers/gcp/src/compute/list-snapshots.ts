@@ -1,5 +1,6 @@
 import type { Resource } from '@escher/protocol';
-import { mapLimit, type GcpContext } from '../context.ts';
+import { mapLimit } from '@escher/provider-api';
+import type { GcpContext } from '../context.ts';
 import { globalList } from './global-list.ts';
 import { getSnapshotPublicMembers } from './get-snapshot-iam-policy.ts';
 import { normaliseSnapshot } from './normalise-snapshot.ts';

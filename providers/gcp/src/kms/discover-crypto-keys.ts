@@ -1,5 +1,6 @@
 import type { Resource } from '@escher/protocol';
-import { mapLimit, type GcpContext } from '../context.ts';
+import { mapLimit } from '@escher/provider-api';
+import type { GcpContext } from '../context.ts';
 import { listCryptoKeys } from './list-crypto-keys.ts';
 import { listKeyRings } from './list-key-rings.ts';
 import { listKmsLocations } from './list-kms-locations.ts';

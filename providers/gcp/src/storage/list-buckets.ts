@@ -1,5 +1,6 @@
 import type { Resource } from '@escher/protocol';
-import { mapLimit, type GcpContext } from '../context.ts';
+import { mapLimit } from '@escher/provider-api';
+import type { GcpContext } from '../context.ts';
 import { pages } from '../paging.ts';
 import { getBucketPublicMembers } from './get-bucket-iam-policy.ts';
 import { normaliseBucket } from './normalise-bucket.ts';
