@@ -56,6 +56,53 @@ export default tseslint.config(
     },
   },
   {
+    // packages/knowledge is pure (ontology, filters, query understanding, documents): the client and
+    // the stateless server both run it, so no file system, processes, sockets, store or cloud SDKs.
+    files: ['packages/knowledge/**/*.ts'],
+    ignores: ['packages/knowledge/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@escher/sim',
+                '@escher/escher',
+                '@escher/server',
+                '@escher/provider-*',
+                '**/apps/**',
+                '**/providers/**',
+              ],
+              message: 'packages/ are shared libraries: they may not import apps or providers.',
+            },
+            {
+              group: [
+                'node:fs',
+                'node:fs/*',
+                'fs',
+                'fs/*',
+                'node:child_process',
+                'child_process',
+                'node:net',
+                'node:http',
+                'node:https',
+                'node:dgram',
+                'node:worker_threads',
+                'better-sqlite3*',
+                '@aws-sdk/*',
+                '@azure/*',
+                '@google-cloud/*',
+                '@googleapis/*',
+              ],
+              message: '@escher/knowledge is pure: no file system, processes, sockets, store or cloud SDKs.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['providers/**/*.ts'],
     rules: {
       'no-restricted-imports': [

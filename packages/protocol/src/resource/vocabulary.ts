@@ -53,6 +53,7 @@ export const MUTATING_ACTIONS = [
   'encrypt',
   'backup',
 ] as const;
+export type MutatingAction = (typeof MUTATING_ACTIONS)[number];
 export const ACTIONS = [...READ_ACTIONS, ...MUTATING_ACTIONS, 'other'] as const;
 export const ActionSchema = z.enum(ACTIONS);
 export type Action = z.infer<typeof ActionSchema>;

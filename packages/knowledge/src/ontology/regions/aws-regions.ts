@@ -1,0 +1,52 @@
+import type { RegionRow } from './region.types.ts';
+
+/**
+ * Every AWS region (commercial, GovCloud, China, European Sovereign Cloud), with the display name
+ * of the AWS console and the places people call it by. `where` is the ISO country code.
+ */
+export const AWS_REGIONS: readonly RegionRow[] = [
+  ['us-east-1', 'US East (N. Virginia)', ['Northern Virginia', 'Virginia', 'Ashburn', 'US East'], 'US'],
+  ['us-east-2', 'US East (Ohio)', ['Columbus', 'US East'], 'US'],
+  [
+    'us-west-1',
+    'US West (N. California)',
+    ['Northern California', 'California', 'San Francisco', 'US West'],
+    'US',
+  ],
+  ['us-west-2', 'US West (Oregon)', ['Portland', 'US West'], 'US'],
+  ['af-south-1', 'Africa (Cape Town)', [], 'ZA'],
+  ['ap-east-1', 'Asia Pacific (Hong Kong)', [], 'HK'],
+  ['ap-east-2', 'Asia Pacific (Taipei)', [], 'TW'],
+  ['ap-south-1', 'Asia Pacific (Mumbai)', ['Bombay'], 'IN'],
+  ['ap-south-2', 'Asia Pacific (Hyderabad)', [], 'IN'],
+  ['ap-southeast-1', 'Asia Pacific (Singapore)', [], 'SG'],
+  ['ap-southeast-2', 'Asia Pacific (Sydney)', ['New South Wales'], 'AU'],
+  ['ap-southeast-3', 'Asia Pacific (Jakarta)', [], 'ID'],
+  ['ap-southeast-4', 'Asia Pacific (Melbourne)', ['Victoria'], 'AU'],
+  ['ap-southeast-5', 'Asia Pacific (Malaysia)', ['Kuala Lumpur'], 'MY'],
+  ['ap-southeast-6', 'Asia Pacific (New Zealand)', ['Auckland'], 'NZ'],
+  ['ap-southeast-7', 'Asia Pacific (Thailand)', ['Bangkok'], 'TH'],
+  ['ap-northeast-1', 'Asia Pacific (Tokyo)', [], 'JP'],
+  ['ap-northeast-2', 'Asia Pacific (Seoul)', [], 'KR'],
+  ['ap-northeast-3', 'Asia Pacific (Osaka)', [], 'JP'],
+  ['ca-central-1', 'Canada (Central)', ['Canada Central', 'Montreal', 'Quebec'], 'CA'],
+  ['ca-west-1', 'Canada West (Calgary)', ['Canada West', 'Alberta'], 'CA'],
+  ['eu-central-1', 'Europe (Frankfurt)', [], 'DE'],
+  ['eu-central-2', 'Europe (Zurich)', [], 'CH'],
+  ['eu-west-1', 'Europe (Ireland)', ['Dublin'], 'IE'],
+  ['eu-west-2', 'Europe (London)', [], 'GB'],
+  ['eu-west-3', 'Europe (Paris)', [], 'FR'],
+  ['eu-south-1', 'Europe (Milan)', [], 'IT'],
+  ['eu-south-2', 'Europe (Spain)', ['Aragon', 'Zaragoza'], 'ES'],
+  ['eu-north-1', 'Europe (Stockholm)', [], 'SE'],
+  ['il-central-1', 'Israel (Tel Aviv)', [], 'IL'],
+  ['me-south-1', 'Middle East (Bahrain)', [], 'BH'],
+  ['me-central-1', 'Middle East (UAE)', [], 'AE'],
+  ['mx-central-1', 'Mexico (Central)', ['Mexico Central', 'Queretaro'], 'MX'],
+  ['sa-east-1', 'South America (São Paulo)', [], 'BR'],
+  ['us-gov-east-1', 'AWS GovCloud (US-East)', ['GovCloud'], 'US'],
+  ['us-gov-west-1', 'AWS GovCloud (US-West)', ['GovCloud'], 'US'],
+  ['cn-north-1', 'China (Beijing)', [], 'CN'],
+  ['cn-northwest-1', 'China (Ningxia)', [], 'CN'],
+  ['eusc-de-east-1', 'AWS European Sovereign Cloud (Brandenburg)', ['European Sovereign Cloud'], 'DE'],
+];

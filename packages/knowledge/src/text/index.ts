@@ -1,0 +1,2 @@
+export * from './phrase.ts';
+export * from './analyze.ts';
