@@ -4,15 +4,16 @@ import type { Provider, ProviderSettings } from '@escher/provider-api';
 import { awsProvider, type AwsCredentials } from '@escher/provider-aws';
 import { azureProvider, type AzureCredentials } from '@escher/provider-azure';
 import { gcpProvider, type GcpCredentials } from '@escher/provider-gcp';
+import type { Vault } from '../vault/index.ts';
 import { resolveCredentials, type AccountConfig } from './accounts-file.ts';
-import type { EscherHome } from './escher-home.ts';
 
 /**
- * Builds one provider per configured account, secrets read back from the home. The simulator is
- * reached only through `endpoint` and `caFile`, as any other cloud endpoint would be.
+ * Builds the provider of one configured account, its secrets read back from the vault (a
+ * tampered secret fails here, plainly, naming the account). The simulator is reached only
+ * through `endpoint` and `caFile`, as any other cloud endpoint would be.
  */
-export function buildProvider(home: EscherHome, account: AccountConfig): Provider {
-  const credentials = resolveCredentials(home, account);
+export function buildProvider(account: AccountConfig, vault: Vault): Provider {
+  const credentials = resolveCredentials(vault, account);
   const settings: ProviderSettings = {
     ...(account.endpoint ? { endpoint: account.endpoint } : {}),
     ...(account.caFile ? { caCert: readCaFile(account.caFile) } : {}),

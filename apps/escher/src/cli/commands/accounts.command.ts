@@ -1,8 +1,13 @@
 import type { Command } from 'commander';
 import { UserError, type Cloud } from '@escher/protocol';
-import { addAccount, readAccounts, removeAccount, type AccountConfig } from '../accounts-file.ts';
+import {
+  addAccount,
+  readAccounts,
+  removeAccount,
+  withAccountSecrets,
+  type AccountConfig,
+} from '../accounts-file.ts';
 import { printJson, printLines, type CliIo } from '../cli-io.ts';
-import { requireHome, resolveHome } from '../escher-home.ts';
 
 /** Every credential flag `accounts add` takes, across the three clouds. */
 interface AddOptions {
@@ -25,7 +30,7 @@ interface AddOptions {
   json?: boolean;
 }
 
-/** The credential object split into what accounts.json may hold and what goes to secrets.json. */
+/** The credential object split into what accounts.json may hold and what goes to the vault. */
 interface SplitCredentials {
   credentials: Record<string, unknown>;
   secrets: Record<string, string>;
@@ -58,9 +63,7 @@ export function registerAccounts(program: Command, io: CliIo): void {
     .option('--access-token <token>', 'GCP: a bearer token')
     .option('--project <id>', 'GCP: limit to this project (repeatable)', collect)
     .option('--json', 'machine output')
-    .action((cloudArg: string, options: AddOptions) => {
-      const home = resolveHome(io.env);
-      requireHome(home);
+    .action(async (cloudArg: string, options: AddOptions) => {
       const cloud = parseCloud(cloudArg);
       if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(options.name)) {
         throw new UserError('account-name-invalid', `Invalid account name '${options.name}'`, {
@@ -76,13 +79,13 @@ export function registerAccounts(program: Command, io: CliIo): void {
         ...(options.caFile ? { caFile: options.caFile } : {}),
         addedAt: new Date().toISOString(),
       };
-      addAccount(home, account, split.secrets);
+      await withAccountSecrets(io, (secrets) => addAccount(secrets, account, split.secrets));
+      const fields = Object.keys(split.secrets).sort();
       const secretNote =
-        Object.keys(split.secrets).length > 0
-          ? `Secrets (${Object.keys(split.secrets).join(', ')}) are stored in plain text in ${home.secretsFile} (0600), not in the encrypted store.`
+        fields.length > 0
+          ? `Secrets (${fields.join(', ')}) are stored encrypted in the vault (AES-256-GCM inside the encrypted store), never in accounts.json.`
           : undefined;
-      if (options.json)
-        printJson(io, { account: account, secretsFile: secretNote ? home.secretsFile : null });
+      if (options.json) printJson(io, { account: account, secretFields: fields });
       else
         printLines(io, [
           `Added ${cloud} account '${account.name}' (${split.describe})`,
@@ -95,33 +98,33 @@ export function registerAccounts(program: Command, io: CliIo): void {
     .command('list')
     .description('list connected accounts')
     .option('--json', 'machine output')
-    .action((options: { json?: boolean }) => {
-      const home = resolveHome(io.env);
-      requireHome(home);
-      const list = readAccounts(home);
+    .action(async (options: { json?: boolean }) => {
+      const list = await withAccountSecrets(io, (secrets) =>
+        readAccounts(secrets.home).map((a) => ({ ...a, secretFields: secrets.vault.fields(a.name) })),
+      );
       if (options.json) printJson(io, { count: list.length, accounts: list });
       else if (list.length === 0) printLines(io, ['No accounts. Add one with `escher accounts add`.']);
       else
         printLines(
           io,
-          list.map(
-            (a) =>
-              `${a.name.padEnd(20)} ${a.cloud.padEnd(6)} ${String(a.credentials['kind'] ?? '').padEnd(18)} ${a.endpoint ?? ''}`,
+          list.map((a) =>
+            `${a.name.padEnd(20)} ${a.cloud.padEnd(6)} ${String(a.credentials['kind'] ?? '').padEnd(18)} ${(a.secretFields.length > 0 ? `vault: ${a.secretFields.join(', ')}` : '').padEnd(28)} ${a.endpoint ?? ''}`.trimEnd(),
           ),
         );
     });
 
   accounts
     .command('remove')
-    .description('disconnect an account (its synced resources stay in the store)')
+    .description('disconnect an account and delete its secrets (its synced resources stay in the store)')
     .argument('<name>', 'account name')
     .option('--json', 'machine output')
-    .action((name: string, options: { json?: boolean }) => {
-      const home = resolveHome(io.env);
-      requireHome(home);
-      const removed = removeAccount(home, name);
+    .action(async (name: string, options: { json?: boolean }) => {
+      const removed = await withAccountSecrets(io, (secrets) => removeAccount(secrets, name));
       if (options.json) printJson(io, { removed: removed });
-      else printLines(io, [`Removed ${removed.cloud} account '${removed.name}'`]);
+      else
+        printLines(io, [
+          `Removed ${removed.cloud} account '${removed.name}' and deleted its secrets from the vault`,
+        ]);
     });
 }
 
