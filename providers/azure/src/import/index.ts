@@ -1,0 +1,2 @@
+export { AzureGraphImporter } from './azure-graph-importer.ts';
+export type { ImportOutcome } from './import-outcome.ts';
