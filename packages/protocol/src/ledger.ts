@@ -126,6 +126,25 @@ export const SyncFinishedDataSchema = z.looseObject({
   durationMs: z.number().nonnegative(),
 });
 
+/** A playbook version entered Escher (`escher playbooks add`, or a file found in the user directory). */
+export const PlaybookAddedDataSchema = z.looseObject({
+  playbookId: Id,
+  version: Id,
+  /** SHA-256 of the YAML as added, so the ledger pins exactly what may run. */
+  sha256: Sha256HexSchema,
+  source: z.string().min(1),
+  state: z.string().min(1),
+});
+
+/** A playbook version's lifecycle moved (`escher playbooks set-state`). */
+export const PlaybookStateChangedDataSchema = z.looseObject({
+  playbookId: Id,
+  version: Id,
+  from: z.string().min(1),
+  to: z.string().min(1),
+  reason: z.string().optional(),
+});
+
 const event = <K extends string, D extends z.ZodType>(kind: K, data: D) =>
   z.object({ kind: z.literal(kind), data });
 
@@ -149,6 +168,8 @@ export const LedgerEventSchema = z.discriminatedUnion('kind', [
   event('account-removed', AccountRemovedDataSchema),
   event('secrets-imported', SecretsImportedDataSchema),
   event('sync-finished', SyncFinishedDataSchema),
+  event('playbook-added', PlaybookAddedDataSchema),
+  event('playbook-state-changed', PlaybookStateChangedDataSchema),
 ]);
 export type LedgerEvent = z.infer<typeof LedgerEventSchema>;
 export type LedgerEntryKind = LedgerEvent['kind'];
