@@ -3,11 +3,16 @@ import type {
   DisksClient,
   FirewallsClient,
   ForwardingRulesClient,
+  GlobalAddressesClient,
+  GlobalForwardingRulesClient,
+  GlobalOperationsClient,
   InstancesClient,
   NetworksClient,
+  RegionOperationsClient,
   RegionsClient,
   SnapshotsClient,
   SubnetworksClient,
+  ZoneOperationsClient,
 } from '@google-cloud/compute';
 import type { ClusterManagerClient } from '@google-cloud/container';
 import type { v1 as functionsV1, v2 as functionsV2 } from '@google-cloud/functions';
@@ -27,6 +32,8 @@ type GaxOptions = {
   auth: GoogleAuth;
   /** HTTP/1.1 + JSON instead of gRPC: the one transport every Google API and the simulator speak. */
   fallback: true;
+  /** Per-method overrides of the client's built-in settings: here, no retry codes (below). */
+  clientConfig: object;
   apiEndpoint?: string;
   port?: number;
   protocol?: string;
@@ -43,6 +50,11 @@ interface ComputeClients {
   RegionsClient: RegionsClient;
   SnapshotsClient: SnapshotsClient;
   SubnetworksClient: SubnetworksClient;
+  GlobalAddressesClient: GlobalAddressesClient;
+  GlobalForwardingRulesClient: GlobalForwardingRulesClient;
+  ZoneOperationsClient: ZoneOperationsClient;
+  RegionOperationsClient: RegionOperationsClient;
+  GlobalOperationsClient: GlobalOperationsClient;
 }
 /** What `gaxClient` needs of a gax client (KMS carries a separate locations client). */
 interface Initialisable {
@@ -52,11 +64,45 @@ interface Initialisable {
 type ComputeConstructors = { [K in keyof ComputeClients]: new (options: GaxOptions) => ComputeClients[K] };
 
 /**
+ * gax `clientConfig` overrides that give every method of every interface an empty list of retry
+ * codes, so gax makes each call once. gax merges overrides per interface and method name, and
+ * each generated client has its own names; a proxy answers for all of them rather than a table
+ * that would go stale with every SDK release.
+ */
+const NO_GAX_RETRIES = {
+  interfaces: new Proxy(
+    {},
+    {
+      get: (_target, service) =>
+        typeof service === 'string'
+          ? {
+              retry_codes: { escher_no_retry: [] },
+              methods: new Proxy(
+                {},
+                {
+                  has: (_t, method) => typeof method === 'string',
+                  get: (_t, method) =>
+                    typeof method === 'string' ? { retry_codes_name: 'escher_no_retry' } : undefined,
+                },
+              ),
+            }
+          : undefined,
+    },
+  ),
+};
+
+/**
  * The transport: builds each official SDK client once, on first use, from the shared auth and the
  * endpoint setting. Without an endpoint the SDKs reach Google; with one (the simulator, a proxy)
  * every client is pointed there — gax clients by host/port/protocol, Storage by `apiEndpoint`,
- * googleapis clients by `rootUrl`. SDK retries stay on. The SDK modules themselves are loaded on
- * first use too (Compute's alone takes seconds), so processes that never reach GCP never pay.
+ * googleapis clients by `rootUrl`. The SDK modules themselves are loaded on first use too
+ * (Compute's alone takes seconds), so processes that never reach GCP never pay.
+ *
+ * SDK retries are OFF (gax retry codes emptied, googleapis `retry: false`, Storage `autoRetry:
+ * false`): every call goes through the scanner's gate, whose adaptive limiter retries throttling
+ * and 5xx itself. SDK retries inside the gate would hide throttling from it and sleep while
+ * holding a call slot. A 429 then surfaces as the SDK's error, which `toGcpError` maps to
+ * `gcp-throttled`.
  */
 export class GcpClients {
   private readonly gax: GaxOptions;
@@ -67,7 +113,7 @@ export class GcpClients {
     private readonly auth: GoogleAuth,
     settings: ProviderSettings = {},
   ) {
-    this.gax = { auth, fallback: true };
+    this.gax = { auth, fallback: true, clientConfig: NO_GAX_RETRIES };
     if (settings.endpoint) {
       const url = parseEndpoint(settings.endpoint);
       this.root = url.origin;
@@ -147,6 +193,22 @@ export class GcpClients {
   subnetworks(): Promise<SubnetworksClient> {
     return this.compute('SubnetworksClient');
   }
+  globalAddresses(): Promise<GlobalAddressesClient> {
+    return this.compute('GlobalAddressesClient');
+  }
+  globalForwardingRules(): Promise<GlobalForwardingRulesClient> {
+    return this.compute('GlobalForwardingRulesClient');
+  }
+  /** Compute Engine operations, waited on after every mutation (zonal, regional, global). */
+  zoneOperations(): Promise<ZoneOperationsClient> {
+    return this.compute('ZoneOperationsClient');
+  }
+  regionOperations(): Promise<RegionOperationsClient> {
+    return this.compute('RegionOperationsClient');
+  }
+  globalOperations(): Promise<GlobalOperationsClient> {
+    return this.compute('GlobalOperationsClient');
+  }
   clusters(): Promise<ClusterManagerClient> {
     return this.gaxClient('clusters', 'container', async () => {
       const { ClusterManagerClient } = await import('@google-cloud/container');
@@ -180,13 +242,13 @@ export class GcpClients {
   sql(): Promise<sqladmin_v1.Sqladmin> {
     return this.once('sql', async () => {
       const { sqladmin } = await import('@googleapis/sqladmin');
-      return sqladmin({ version: 'v1', auth: this.auth, ...this.rootUrl() });
+      return sqladmin({ version: 'v1', auth: this.auth, retry: false, ...this.rootUrl() });
     });
   }
   iam(): Promise<iam_v1.Iam> {
     return this.once('iam', async () => {
       const { iam } = await import('@googleapis/iam');
-      return iam({ version: 'v1', auth: this.auth, ...this.rootUrl() });
+      return iam({ version: 'v1', auth: this.auth, retry: false, ...this.rootUrl() });
     });
   }
 
@@ -202,6 +264,7 @@ export class GcpClients {
       })) as unknown as StorageAuthClient;
       return new Storage({
         authClient,
+        retryOptions: { autoRetry: false, maxRetries: 0 },
         ...(this.root ? { apiEndpoint: this.root, useAuthWithCustomEndpoint: true } : {}),
       });
     });

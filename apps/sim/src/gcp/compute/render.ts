@@ -127,13 +127,13 @@ export class ComputeRenderer {
     };
   }
 
-  snapshot(s: GceSnapshot): Record<string, unknown> {
+  snapshot(s: GceSnapshot, now = Number.POSITIVE_INFINITY): Record<string, unknown> {
     return {
       kind: 'compute#snapshot',
       id: s.id,
       creationTimestamp: gceTime(s.createdMs),
       name: s.name,
-      status: 'READY',
+      status: s.readyMs !== undefined && now < s.readyMs ? 'CREATING' : 'READY',
       sourceDisk: this.link(`projects/${s.project}/zones/${s.sourceDisk.zone}/disks/${s.sourceDisk.name}`),
       sourceDiskId: s.sourceDisk.id,
       diskSizeGb: String(s.diskSizeGb),

@@ -1,9 +1,7 @@
-import { versionEtag } from '../ids.ts';
-import { ok, type GcpRoute } from '../route.ts';
-import { findScoped, requireProject } from './lookup.ts';
+import type { GcpRoute } from '../route.ts';
 import { globalReadRoutes, scopedReadRoutes } from './read-routes.ts';
 
-/** Read routes of disks, addresses, forwarding rules, subnetworks, firewalls, networks and snapshots. */
+/** Read routes of disks, addresses, forwarding rules, subnetworks, firewalls, networks and snapshots (snapshot IAM: snapshot-writes.ts). */
 export const resourceReadRoutes: GcpRoute[] = [
   ...scopedReadRoutes(
     {
@@ -65,29 +63,6 @@ export const resourceReadRoutes: GcpRoute[] = [
     collection: 'snapshots',
     kind: 'snapshot',
     store: (e) => e.compute.snapshots,
-    render: (r, s) => r.snapshot(s),
+    render: (r, s, call) => r.snapshot(s, call.now),
   }),
-  {
-    method: 'GET',
-    path: '/compute/v1/projects/{project}/global/snapshots/{name}/getIamPolicy',
-    service: 'compute',
-    operation: 'snapshots.getIamPolicy',
-    handle(call) {
-      const project = requireProject(call).projectId;
-      const name = call.params['name']!;
-      const snapshot = findScoped(
-        call.estate.compute.snapshots,
-        project,
-        'global',
-        name,
-        `projects/${call.params['project']}/global/snapshots/${name}`,
-      );
-      if (snapshot.iamMembers.length === 0) return ok({ etag: 'ACAB' });
-      return ok({
-        version: 1,
-        etag: versionEtag(snapshot.iamMembers.length + 1),
-        bindings: [{ role: 'roles/compute.storageAdmin', members: snapshot.iamMembers }],
-      });
-    },
-  },
 ];

@@ -77,7 +77,13 @@ export interface GceSnapshot {
   labels: Record<string, string>;
   /** Members granted on the snapshot's IAM policy (allAuthenticatedUsers when shared publicly). */
   iamMembers: string[];
+  /** The whole IAM policy once `setIamPolicy` has replaced it (else rendered from `iamMembers`). */
+  iamBindings?: { role: string; members: string[] }[] | undefined;
+  /** Policy version counter behind the IAM etag. */
+  iamVersion?: number | undefined;
   autoCreated: boolean;
+  /** Simulated time a snapshot created at run time becomes READY (CREATING until then). */
+  readyMs?: number | undefined;
 }
 
 export interface GceAddress {

@@ -1,11 +1,11 @@
 import { isZone, regionOfZone } from '../catalog.ts';
 import { notFound, permissionDenied } from '../errors.ts';
 import { findProject, type GcpProject } from '../estate.ts';
-import { isoTime } from '../ids.ts';
+import { fingerprint, isoTime } from '../ids.ts';
 import { ok, type GcpCall, type GcpRoute } from '../route.ts';
 import type { GkeCluster } from './types.ts';
 
-function requireProject(call: GcpCall): GcpProject {
+export function requireProject(call: GcpCall): GcpProject {
   const project = findProject(call.estate, call.params['project'] ?? '');
   if (!project)
     throw permissionDenied(
@@ -20,7 +20,7 @@ function inLocation(cluster: GkeCluster, location: string): boolean {
   return !isZone(location) && isZone(cluster.location) && regionOfZone(cluster.location) === location;
 }
 
-function clusterJson(base: string, c: GkeCluster): Record<string, unknown> {
+export function clusterJson(base: string, c: GkeCluster, now: number): Record<string, unknown> {
   const region = isZone(c.location) ? regionOfZone(c.location) : c.location;
   const nodes = c.nodePools.reduce((n, p) => n + p.nodeCount * c.zones.length, 0);
   return {
@@ -71,7 +71,7 @@ function clusterJson(base: string, c: GkeCluster): Record<string, unknown> {
       status: 'RUNNING',
     })),
     locations: c.zones,
-    labelFingerprint: c.id.slice(0, 8),
+    labelFingerprint: fingerprint(c.labels),
     legacyAbac: {},
     ipAllocationPolicy: {
       useIpAliases: true,
@@ -107,7 +107,7 @@ function clusterJson(base: string, c: GkeCluster): Record<string, unknown> {
     currentMasterVersion: c.version,
     currentNodeVersion: c.version,
     createTime: isoTime(c.createdMs),
-    status: 'RUNNING',
+    status: c.busy && now < c.busy.untilMs ? 'RECONCILING' : 'RUNNING',
     servicesIpv4Cidr: c.servicesIpv4Cidr,
     currentNodeCount: nodes,
     location: c.location,
@@ -124,10 +124,11 @@ function list(call: GcpCall) {
   const clusters = call.estate.container.clusters.filter(
     (c) => c.project === project && inLocation(c, location),
   );
-  return ok({ clusters: clusters.map((c) => clusterJson(call.base, c)) });
+  return ok({ clusters: clusters.map((c) => clusterJson(call.base, c, call.now)) });
 }
 
-function get(call: GcpCall) {
+/** The path's cluster (locations or legacy zones path), or GKE's 404. */
+export function requireCluster(call: GcpCall): GkeCluster {
   const project = requireProject(call).projectId;
   const location = call.params['location'] ?? call.params['zone'] ?? '';
   const cluster = call.estate.container.clusters.find(
@@ -137,7 +138,11 @@ function get(call: GcpCall) {
     throw notFound(
       `Not found: projects/${call.params['project']}/locations/${location}/clusters/${call.params['cluster']}.`,
     );
-  return ok(clusterJson(call.base, cluster));
+  return cluster;
+}
+
+function get(call: GcpCall) {
+  return ok(clusterJson(call.base, requireCluster(call), call.now));
 }
 
 /** GKE v1 clusters list/get (locations and the legacy zones paths); `-` lists every location. */

@@ -30,8 +30,25 @@ export interface GkeCluster {
   clusterIpv4Cidr: string;
   servicesIpv4Cidr: string;
   zones: string[];
+  /** The operation under way on the cluster, if any (GKE runs one at a time). */
+  busy?: { operation: string; untilMs: number } | undefined;
+}
+
+/** A GKE operation (`google.container.v1.Operation`). */
+export interface GkeOperation {
+  project: string;
+  location: string;
+  name: string;
+  operationType: string;
+  /** Relative target: `projects/p/locations/l/clusters/c[/nodePools/n]`. */
+  target: string;
+  startMs: number;
+  doneAtMs: number;
 }
 
 export interface ContainerState {
   clusters: GkeCluster[];
+  /** Operations by name. */
+  operations: Map<string, GkeOperation>;
+  operationSeq: number;
 }

@@ -5,7 +5,7 @@ import { pageOf } from '../paging.ts';
 import { ok, type GcpCall, type GcpRoute } from '../route.ts';
 import type { CloudFunction } from './types.ts';
 
-function requireProject(call: GcpCall): GcpProject {
+export function requireProject(call: GcpCall): GcpProject {
   const project = findProject(call.estate, call.params['project'] ?? '');
   if (!project)
     throw permissionDenied(
@@ -40,8 +40,14 @@ function eventTrigger(f: CloudFunction, v2: boolean): Record<string, unknown> | 
       };
 }
 
+/** Labels as deployed (gcloud adds `deployment-tool`), or exactly as last patched. */
+function renderLabels(f: CloudFunction): Record<string, string> | undefined {
+  if (!f.labelsPatched) return { 'deployment-tool': 'cli-gcloud', ...f.labels };
+  return Object.keys(f.labels).length ? f.labels : undefined;
+}
+
 /** Cloud Functions v1 `CloudFunction` (1st gen only). */
-function v1Json(f: CloudFunction, projectNumber: string): Record<string, unknown> {
+export function v1Json(f: CloudFunction, projectNumber: string): Record<string, unknown> {
   return {
     name: functionName(f),
     sourceArchiveUrl: `gs://gcf-sources-${projectNumber}-${f.region}/${f.name}-${f.runHash}/version-${f.versionId}/function-source.zip`,
@@ -60,7 +66,7 @@ function v1Json(f: CloudFunction, projectNumber: string): Record<string, unknown
     serviceAccountEmail: f.serviceAccountEmail,
     updateTime: isoTime(f.updatedMs),
     versionId: String(f.versionId),
-    labels: { 'deployment-tool': 'cli-gcloud', ...f.labels },
+    labels: renderLabels(f),
     runtime: f.runtime,
     maxInstances: f.maxInstances || undefined,
     ingressSettings: f.ingress,
@@ -71,7 +77,7 @@ function v1Json(f: CloudFunction, projectNumber: string): Record<string, unknown
 }
 
 /** Cloud Functions v2 `Function` (both generations; 1st gen ones report environment GEN_1). */
-function v2Json(f: CloudFunction, projectNumber: string): Record<string, unknown> {
+export function v2Json(f: CloudFunction, projectNumber: string): Record<string, unknown> {
   const gen2 = f.generation === 2;
   const url = gen2
     ? `https://${f.name}-${f.runHash}-${f.region.replace(/[^a-z0-9]/g, '').slice(0, 4)}.a.run.app`
@@ -107,7 +113,7 @@ function v2Json(f: CloudFunction, projectNumber: string): Record<string, unknown
     eventTrigger: eventTrigger(f, true),
     state: 'ACTIVE',
     updateTime: isoTime(f.updatedMs),
-    labels: { 'deployment-tool': 'cli-gcloud', ...f.labels },
+    labels: renderLabels(f),
     environment: gen2 ? 'GEN_2' : 'GEN_1',
     url,
     createTime: isoTime(f.createdMs),

@@ -18,11 +18,11 @@ function requireProject(call: GcpCall): GcpProject {
   return project;
 }
 
-function ringName(r: KmsKeyRing): string {
+export function ringName(r: KmsKeyRing): string {
   return `projects/${r.project}/locations/${r.location}/keyRings/${r.name}`;
 }
 
-function requireRing(call: GcpCall): KmsKeyRing {
+export function requireRing(call: GcpCall): KmsKeyRing {
   const project = requireProject(call).projectId;
   const ring = call.estate.kms.keyRings.find(
     (r) =>
@@ -35,7 +35,7 @@ function requireRing(call: GcpCall): KmsKeyRing {
   return ring;
 }
 
-function keyJson(k: KmsCryptoKey): Record<string, unknown> {
+export function keyJson(k: KmsCryptoKey): Record<string, unknown> {
   const name = cryptoKeyPath(k);
   const created = isoTime(k.createdMs);
   return {

@@ -88,5 +88,6 @@ export function sqlOperationJson(apiRoot: string, op: SqlOperation, now: number)
     targetId: op.targetName,
     selfLink: `${apiRoot}/projects/${op.project}/operations/${op.name}`,
     targetProject: op.project,
+    backupContext: op.backupId ? { backupId: op.backupId, kind: 'sql#backupContext' } : undefined,
   };
 }

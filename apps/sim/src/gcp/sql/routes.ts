@@ -8,7 +8,7 @@ import { ok, type GcpCall, type GcpRoute } from '../route.ts';
 import { sqlInstanceJson, sqlOperationJson } from './render.ts';
 import type { SqlInstance, SqlOperation } from './types.ts';
 
-function apiRoot(call: GcpCall, version: string): string {
+export function apiRoot(call: GcpCall, version: string): string {
   return version === 'v1' ? `${call.base}/v1` : `${call.base}/sql/v1beta4`;
 }
 
@@ -19,7 +19,7 @@ function requireProject(call: GcpCall): GcpProject {
   return project;
 }
 
-function requireInstance(call: GcpCall): SqlInstance {
+export function requireInstance(call: GcpCall): SqlInstance {
   const project = requireProject(call);
   const inst = call.estate.sql.instances.get(`${project.projectId}/${call.params['instance']}`);
   if (!inst) throw new GcpError(404, 'instanceDoesNotExist', 'The Cloud SQL instance does not exist.');
@@ -27,12 +27,14 @@ function requireInstance(call: GcpCall): SqlInstance {
   return inst;
 }
 
-function operation(
+/** Records a Cloud SQL operation on the instance and answers with it (`sql#operation`). */
+export function operation(
   call: GcpCall,
   version: string,
   inst: SqlInstance,
   operationType: string,
   durationMs: number,
+  extra: Partial<SqlOperation> = {},
 ): SimResponse {
   const seq = ++call.estate.sql.operationSeq;
   const h = createHash('sha256')
@@ -45,6 +47,7 @@ function operation(
     targetName: inst.name,
     insertMs: call.now,
     doneAtMs: call.now + Math.max(0, durationMs),
+    ...extra,
   };
   call.estate.sql.operations.set(op.name, op);
   if (call.estate.sql.operations.size > 10_000)
@@ -70,6 +73,10 @@ function list(call: GcpCall, version: string): SimResponse {
     nextPageToken: page.nextToken,
   });
 }
+
+/** Machine tiers Cloud SQL accepts (shared-core, legacy n1, custom and Enterprise Plus tiers). */
+const TIER =
+  /^db-(f1-micro|g1-small|n1-(standard|highmem)-\d{1,2}|custom-\d{1,2}-\d{3,6}|perf-optimized-N-\d{1,2})$/;
 
 function labelPatch(current: Record<string, string>, patch: unknown): Record<string, string> {
   if (patch === null) return {};
@@ -123,7 +130,16 @@ function patch(call: GcpCall, version: string): SimResponse {
   }
   const backup = s['backupConfiguration'] as Record<string, unknown> | undefined;
   if (backup && typeof backup['enabled'] === 'boolean') inst.backupEnabled = backup['enabled'];
-  if (typeof s['tier'] === 'string') inst.tier = s['tier'];
+  const tier = s['tier'];
+  if (tier !== undefined) {
+    if (typeof tier !== 'string' || !TIER.test(tier))
+      throw invalid(
+        `Invalid request: Invalid Tier (${String(tier)}) for (${inst.databaseVersion}) Edition (ENTERPRISE).`,
+      );
+    // A new machine tier restarts the instance: the operation takes the transition time.
+    if (tier !== inst.tier) duration = Math.max(duration, t);
+    inst.tier = tier;
+  }
   inst.settingsVersion++;
   return operation(call, version, inst, 'UPDATE', duration);
 }

@@ -45,6 +45,21 @@ export interface SqlOperation {
   targetName: string;
   insertMs: number;
   doneAtMs: number;
+  /** The backup run a BACKUP_VOLUME operation creates. */
+  backupId?: string | undefined;
+}
+
+/** An on-demand or automated backup of an instance (`sql#backupRun`). */
+export interface SqlBackupRun {
+  project: string;
+  instance: string;
+  id: string;
+  type: 'ON_DEMAND' | 'AUTOMATED';
+  description?: string | undefined;
+  enqueuedMs: number;
+  /** SUCCESSFUL from this simulated time (RUNNING before). */
+  doneAtMs: number;
+  location: string;
 }
 
 export interface SqlAdminState {
@@ -53,4 +68,6 @@ export interface SqlAdminState {
   operations: Map<string, SqlOperation>;
   /** Counter for operation names. */
   operationSeq: number;
+  /** Backup runs by `${project}/${instance}`, oldest first. */
+  backupRuns: Map<string, SqlBackupRun[]>;
 }

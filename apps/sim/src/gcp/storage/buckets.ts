@@ -54,7 +54,7 @@ function list(call: GcpCall) {
   });
 }
 
-/** PATCH semantics: labels merge (null deletes a key), versioning and iamConfiguration replace fields. */
+/** PATCH semantics: labels merge (null deletes a key), versioning, iamConfiguration and encryption replace fields. */
 function patch(call: GcpCall) {
   const bucket = requireBucket(call);
   checkMetageneration(call, bucket);
@@ -88,9 +88,33 @@ function patch(call: GcpCall) {
     const ubla = cfg['uniformBucketLevelAccess'] as Record<string, unknown> | undefined;
     if (ubla && typeof ubla['enabled'] === 'boolean') bucket.uniformAccess = ubla['enabled'];
   }
+  if (body['encryption'] !== undefined) bucket.kmsKeyName = defaultKmsKey(call, body['encryption']);
   bucket.metageneration++;
   bucket.updatedMs = call.now;
   return ok(bucketJson(call.base, bucket));
+}
+
+const KMS_KEY = /^projects\/([^/]+)\/locations\/([^/]+)\/keyRings\/([^/]+)\/cryptoKeys\/([^/]+)$/;
+
+/**
+ * The default KMS key a patch's `encryption` sets: null (or no `defaultKmsKeyName`) goes back to
+ * Google-managed keys; a key must exist in the estate, as Cloud Storage checks when it is set.
+ */
+function defaultKmsKey(call: GcpCall, encryption: unknown): string | undefined {
+  if (encryption === null) return undefined;
+  if (typeof encryption !== 'object' || Array.isArray(encryption))
+    throw invalid('Invalid argument: encryption');
+  const name = (encryption as Record<string, unknown>)['defaultKmsKeyName'];
+  if (name === undefined || name === null || name === '') return undefined;
+  const m = typeof name === 'string' ? KMS_KEY.exec(name) : null;
+  const exists =
+    m &&
+    call.estate.kms.cryptoKeys.some(
+      (k) => k.project === m[1] && k.location === m[2] && k.keyRing === m[3] && k.name === m[4],
+    );
+  if (!exists)
+    throw invalid(`Invalid argument: the Cloud KMS key ${String(name)} does not exist or is not accessible.`);
+  return name as string;
 }
 
 const MEMBER =

@@ -1,0 +1,4 @@
+import { instancePowerOperation } from './instance-power.ts';
+
+/** `compute.instance.delete`: instances.delete, waited on until its zone operation is DONE. */
+export const computeInstanceDelete = instancePowerOperation('delete');

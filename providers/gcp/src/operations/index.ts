@@ -1,0 +1,1 @@
+export { createGcpActions, GCP_OPERATIONS } from './gcp-actions.ts';
