@@ -2,9 +2,14 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { TokenCredential } from '@azure/identity';
 import { ComputeManagementClient } from '@azure/arm-compute';
+import { ContainerServiceClient } from '@azure/arm-containerservice';
 import { KeyVaultManagementClient } from '@azure/arm-keyvault';
 import { MonitorClient } from '@azure/arm-monitor';
+import { MySQLManagementFlexibleServerClient } from '@azure/arm-mysql-flexible';
+import { NetworkManagementClient } from '@azure/arm-network';
+import { PostgreSQLManagementFlexibleServerClient } from '@azure/arm-postgresql-flexible';
 import { ResourceGraphClient } from '@azure/arm-resourcegraph';
+import { ResourceManagementClient } from '@azure/arm-resources';
 import { StorageManagementClient } from '@azure/arm-storage';
 import { SubscriptionClient } from '@azure/arm-subscriptions';
 import { WebSiteManagementClient } from '@azure/arm-appservice';
@@ -18,7 +23,13 @@ const USER_AGENT = 'escher-provider-azure';
  * per subscription, and keeps them (each holds a connection pool). Everything Azure-wire-specific
  * about reaching a cloud lives here: the ARM endpoint override, the extra CA for TLS, and
  * arm-resourcegraph 4.x being an ms-rest-js client that takes `baseUri` and Node agents instead of
- * `endpoint` and `tlsOptions`. SDK retries stay on (429/5xx with Retry-After).
+ * `endpoint` and `tlsOptions`.
+ *
+ * SDK retries are OFF (`retryOptions.maxRetries: 0`, ms-rest-js `noRetryPolicy`): every call goes
+ * through the scanner's gate, whose adaptive limiter retries 429s and 5xx itself. SDK retries
+ * inside the gate would hide throttling from it (it would never slow down) and sleep out
+ * `Retry-After` while holding a call slot. A 429 then surfaces as a RestError with status 429 and
+ * its `Retry-After` header, which `toAzureError` maps to `azure-throttled`.
  */
 export class AzureClients {
   readonly #credential: TokenCredential;
@@ -26,6 +37,7 @@ export class AzureClients {
     endpoint?: string;
     tlsOptions?: { ca: string[] };
     userAgentOptions: { userAgentPrefix: string };
+    retryOptions: { maxRetries: number };
   };
   readonly #settings: ProviderSettings;
   readonly #cache = new Map<string, unknown>();
@@ -38,6 +50,7 @@ export class AzureClients {
       ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
       ...(ca ? { tlsOptions: { ca } } : {}),
       userAgentOptions: { userAgentPrefix: USER_AGENT },
+      retryOptions: { maxRetries: 0 },
     };
   }
 
@@ -60,6 +73,7 @@ export class AzureClients {
       return new ResourceGraphClient(this.#credential, {
         ...(this.#settings.endpoint ? { baseUri: this.#settings.endpoint } : {}),
         userAgent: (base: string) => `${USER_AGENT} ${base}`,
+        noRetryPolicy: true,
         agentSettings: {
           https: new HttpsAgent({ keepAlive: true, ...(ca ? { ca } : {}) }),
           http: new HttpAgent({ keepAlive: true }),
@@ -100,6 +114,44 @@ export class AzureClients {
     return this.#once(
       `monitor:${subscriptionId}`,
       () => new MonitorClient(this.#credential, subscriptionId, this.#options),
+    );
+  }
+
+  // The clients below serve provider operations (src/operations/): mutations and one-resource reads.
+
+  network(subscriptionId: string): NetworkManagementClient {
+    return this.#once(
+      `network:${subscriptionId}`,
+      () => new NetworkManagementClient(this.#credential, subscriptionId, this.#options),
+    );
+  }
+
+  postgres(subscriptionId: string): PostgreSQLManagementFlexibleServerClient {
+    return this.#once(
+      `postgres:${subscriptionId}`,
+      () => new PostgreSQLManagementFlexibleServerClient(this.#credential, subscriptionId, this.#options),
+    );
+  }
+
+  mysql(subscriptionId: string): MySQLManagementFlexibleServerClient {
+    return this.#once(
+      `mysql:${subscriptionId}`,
+      () => new MySQLManagementFlexibleServerClient(this.#credential, subscriptionId, this.#options),
+    );
+  }
+
+  containers(subscriptionId: string): ContainerServiceClient {
+    return this.#once(
+      `containers:${subscriptionId}`,
+      () => new ContainerServiceClient(this.#credential, subscriptionId, this.#options),
+    );
+  }
+
+  /** Generic resources (GET/PATCH by id) and tags at scope. */
+  resources(subscriptionId: string): ResourceManagementClient {
+    return this.#once(
+      `resources:${subscriptionId}`,
+      () => new ResourceManagementClient(this.#credential, subscriptionId, this.#options),
     );
   }
 }

@@ -32,3 +32,5 @@ export const azureProvider: ProviderFactory<AzureCredentials> = {
     return new AzureProvider(new AzureClients(buildCredential(credentials, settings), settings));
   },
 };
+export * from './import/index.ts';
+export { AzureActions, AZURE_OPERATIONS, createAzureActions } from './operations/azure-actions.ts';

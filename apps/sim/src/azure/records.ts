@@ -82,6 +82,12 @@ export interface SnapshotRecord extends ArmBase {
   /** publicNetworkAccess Enabled with networkAccessPolicy AllowAll. */
   publicAccess: boolean;
   sku: string;
+  /** Set once a PUT or PATCH chose it; until then it follows `publicAccess`. */
+  networkAccessPolicy?: 'AllowAll' | 'AllowPrivate' | 'DenyAll' | undefined;
+  /** Set once a PUT or PATCH chose it; until then it follows `publicAccess`. */
+  publicNetworkAccess?: 'Enabled' | 'Disabled' | undefined;
+  /** Disk access resource, required with networkAccessPolicy AllowPrivate. */
+  diskAccessId?: string | undefined;
 }
 
 export interface NicRecord extends ArmBase {
@@ -190,6 +196,11 @@ export interface FlexServerRecord extends ArmBase {
   zone: string;
   highAvailability: boolean;
   customerKey: boolean;
+  /**
+   * Public access turned off by an update (PATCH network.publicNetworkAccess Disabled): reachable
+   * through private endpoints only, unlike a server created into a delegated subnet.
+   */
+  privateEndpointOnly?: boolean | undefined;
 }
 
 export interface SiteRecord extends ArmBase {
@@ -221,6 +232,8 @@ export interface AksRecord extends ArmBase {
   dnsPrefix: string;
   fqdnSuffix: string;
   nodeResourceGroup: string;
+  /** An update (PUT) in flight: provisioningState is Updating until then. */
+  updatingUntil?: number | undefined;
 }
 
 export interface VaultKey {

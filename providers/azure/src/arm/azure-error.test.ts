@@ -54,6 +54,19 @@ describe('Azure errors, by who is at fault', () => {
     assert.ok(gone instanceof OperationalError && !gone.retryable);
     assert.equal(statusOf(gone), 404);
     assert.ok(toAzureError(restError(404, 'SubscriptionNotFound'), ctx) instanceof UserError);
+    const refused = toAzureError(
+      Object.assign(new Error('Operation is not allowed since the VM is deallocated.'), {
+        name: 'RestError',
+        statusCode: 409,
+        code: 'OperationNotAllowed',
+      }),
+      ctx,
+    );
+    assert.ok(refused instanceof OperationalError && !refused.retryable);
+    assert.match(
+      refused.message,
+      /keys\.list \(subscription sub-1\): OperationNotAllowed: Operation is not allowed/,
+    );
     const abort = Object.assign(new Error('aborted'), { name: 'AbortError' });
     assert.equal(toAzureError(abort, ctx), abort);
   });

@@ -55,7 +55,9 @@ export function toAzureError(error: unknown, ctx: CallContext): unknown {
     operation: ctx.operation,
     account: ctx.account,
   };
-  const message = `Azure ${where}: ${e.message ?? e.code ?? 'failed'}`;
+  // The cloud's own code leads (ARM's messages rarely name it), so logs and plans show what Azure said.
+  const cloud = e.code && e.message && !e.message.includes(e.code) ? `${e.code}: ` : '';
+  const message = `Azure ${where}: ${cloud}${e.message ?? e.code ?? 'failed'}`;
   if (e.name && CREDENTIAL_ERRORS.has(e.name))
     return new UserError('azure-credentials-invalid', message, {
       hint: CREDENTIALS_HINT,

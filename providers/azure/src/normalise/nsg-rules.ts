@@ -42,7 +42,7 @@ export function normaliseRule(name: string, r: NsgRuleProperties): IngressRule {
   };
 }
 
-function coversPort(ports: readonly string[], port: number): boolean {
+export function coversPort(ports: readonly string[], port: number): boolean {
   return ports.some((range) => {
     if (range === '*') return true;
     const [low, high = low] = range.split('-').map((n) => Number(n.trim()));

@@ -135,11 +135,13 @@ export function renderFlexServer(f: FlexServerRecord, clock: SimClock): Record<s
     },
     network: f.publicAccess
       ? { publicNetworkAccess: 'Enabled' }
-      : {
-          publicNetworkAccess: 'Disabled',
-          delegatedSubnetResourceId: `${f.id.replace(/\/providers\/.*$/, '')}/providers/Microsoft.Network/virtualNetworks/vnet-data/subnets/snet-${pg ? 'postgres' : 'mysql'}`,
-          privateDnsZoneArmResourceId: `${f.id.replace(/\/resourceGroups\/.*$/, '')}/resourceGroups/${f.resourceGroup}/providers/Microsoft.Network/privateDnsZones/${f.name}.private.${pg ? 'postgres' : 'mysql'}.database.azure.com`,
-        },
+      : f.privateEndpointOnly
+        ? { publicNetworkAccess: 'Disabled' }
+        : {
+            publicNetworkAccess: 'Disabled',
+            delegatedSubnetResourceId: `${f.id.replace(/\/providers\/.*$/, '')}/providers/Microsoft.Network/virtualNetworks/vnet-data/subnets/snet-${pg ? 'postgres' : 'mysql'}`,
+            privateDnsZoneArmResourceId: `${f.id.replace(/\/resourceGroups\/.*$/, '')}/resourceGroups/${f.resourceGroup}/providers/Microsoft.Network/privateDnsZones/${f.name}.private.${pg ? 'postgres' : 'mysql'}.database.azure.com`,
+          },
     highAvailability: f.highAvailability
       ? {
           mode: 'ZoneRedundant',

@@ -106,7 +106,9 @@ export function renderCluster(c: AksRecord, clock: SimClock): Record<string, unk
         ? 'Starting'
         : power === 'Stopping'
           ? 'Stopping'
-          : 'Succeeded';
+          : c.updatingUntil !== undefined && clock.now() < c.updatingUntil
+            ? 'Updating'
+            : 'Succeeded';
   const out = envelope(c, 'Microsoft.ContainerService/ManagedClusters');
   out['sku'] = { name: 'Base', tier: c.tags['env'] === 'prod' ? 'Standard' : 'Free' };
   out['identity'] = {

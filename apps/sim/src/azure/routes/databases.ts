@@ -6,6 +6,7 @@ import { requireResource, type ArmRequest } from '../arm/request.ts';
 import type { ArmRoute } from '../arm/router.ts';
 import { T } from '../records.ts';
 import { renderFlexServer } from '../render/data.ts';
+import { updateFlexServer } from './flex-server-update.ts';
 import { resourceRoutes, RG } from './kit.ts';
 
 type Engine = typeof T.postgres | typeof T.mysql;
@@ -61,8 +62,16 @@ function engineRoutes(type: Engine, service: string): ArmRoute[] {
       service,
       type,
       group: 'servers',
+      customPatch: true,
       render: (rc, s) => renderFlexServer(s, rc.ctx.clock),
     }),
+    {
+      method: 'PATCH',
+      path: server,
+      service,
+      operation: 'servers.update',
+      handle: updateFlexServer(type),
+    },
     {
       method: 'POST',
       path: `${server}/start`,

@@ -7,6 +7,7 @@ import { scheduleDelete } from '../estate.ts';
 import { T } from '../records.ts';
 import { renderDisk, renderSnapshot } from '../render/compute.ts';
 import { resourceRoutes, RG } from './kit.ts';
+import { snapshotWriteRoutes } from './snapshot-writes.ts';
 
 /** DELETE of a disk or snapshot: 202 and gone after `transitionMs`; attached disks refuse. */
 function remove(type: typeof T.disk | typeof T.snapshot): (rc: ArmRequest) => SimResponse {
@@ -44,8 +45,10 @@ export const diskRoutes: ArmRoute[] = [
     service: 'compute',
     type: T.snapshot,
     group: 'snapshots',
+    customPatch: true,
     render: (_rc, s) => renderSnapshot(s),
   }),
+  ...snapshotWriteRoutes,
   {
     method: 'DELETE',
     path: `${RG}/providers/${T.snapshot}/{name}`,

@@ -6,6 +6,7 @@ import { listPage, ok, requireResource, type ArmRequest } from '../arm/request.t
 import type { ArmRoute } from '../arm/router.ts';
 import { T } from '../records.ts';
 import { renderCluster, renderSite, renderSiteConfig } from '../render/platform.ts';
+import { clusterUpdateRoutes } from './cluster-update.ts';
 import { resourceRoutes, RG } from './kit.ts';
 
 const CLUSTER = `${RG}/providers/${T.aks}/{name}`;
@@ -53,6 +54,7 @@ export const platformRoutes: ArmRoute[] = [
     group: 'managedClusters',
     render: (rc, c) => renderCluster(c, rc.ctx.clock),
   }),
+  ...clusterUpdateRoutes,
   {
     method: 'POST',
     path: `${CLUSTER}/start`,
