@@ -28,3 +28,5 @@ export const awsProvider: ProviderFactory<AwsCredentials> & {
   capabilities: AWS_CAPABILITIES,
   create: (credentials, settings) => new AwsProvider(credentials, settings),
 };
+export * from './import/index.ts';
+export { AwsActions, AWS_OPERATIONS, createAwsActions } from './operations/index.ts';

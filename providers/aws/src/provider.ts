@@ -146,7 +146,12 @@ export class AwsProvider implements Provider {
     return this.accounts;
   }
 
-  private async context(account: string, region: string, options: DiscoverOptions): Promise<AwsContext> {
+  /**
+   * The clients, gate and clock for one account and region ('global' for IAM and S3's listing):
+   * discovery's way in, and the operations' (`createAwsActions`), so both sign as the same
+   * identity the account was resolved with.
+   */
+  async context(account: string, region: string, options: DiscoverOptions = {}): Promise<AwsContext> {
     const resolved = (await this.resolveAccounts(options)).get(account);
     if (!resolved) {
       throw new UserError('aws-account-unknown', `No configured AWS credentials reach account ${account}`, {

@@ -18,6 +18,18 @@ export async function* discoverLoadBalancers(ctx: AwsContext): AsyncGenerator<Re
   if (balancers.length === 0) return;
   const groups: TargetGroup[] = [];
   for await (const page of describeTargetGroups(ctx)) groups.push(...page);
+  yield await balancerResources(ctx, balancers, groups);
+}
+
+/**
+ * Load balancers as discovery normalises them (also how `refresh` re-reads one): their tags, and
+ * the targets of every group in `groups` that serves one of them.
+ */
+export async function balancerResources(
+  ctx: AwsContext,
+  balancers: readonly LoadBalancer[],
+  groups: readonly TargetGroup[],
+): Promise<Resource[]> {
   const serving = groups.filter((g) => g.TargetGroupArn && g.LoadBalancerArns?.length);
   const targets = await mapLimit(serving, ctx.itemConcurrency, (g) =>
     describeTargetHealth(ctx, g.TargetGroupArn!),
@@ -37,7 +49,7 @@ export async function* discoverLoadBalancers(ctx: AwsContext): AsyncGenerator<Re
     }
   });
   const tags = await describeTags(ctx, balancers.map((b) => b.LoadBalancerArn!).filter(Boolean));
-  yield balancers.map((b) =>
+  return balancers.map((b) =>
     normaliseLoadBalancer(
       b,
       ctx,

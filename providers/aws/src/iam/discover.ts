@@ -17,21 +17,28 @@ import { normaliseUser } from './normalise-user.ts';
  */
 export async function* discoverUsers(ctx: AwsContext): AsyncGenerator<Resource[]> {
   for await (const page of listUsers(ctx)) {
-    const users = await mapLimit(page, ctx.itemConcurrency, async (listed) => {
-      const name = listed.UserName ?? '';
-      const [user, mfaDevices, accessKeys, consoleAccess] = await Promise.all([
-        getUser(ctx, name),
-        countMfaDevices(ctx, name),
-        listAccessKeys(ctx, name),
-        hasLoginProfile(ctx, name),
-      ]);
-      return user
-        ? normaliseUser({ user, account: ctx.account, consoleAccess, mfaDevices, accessKeys }, ctx.now())
-        : undefined;
-    });
+    const users = await mapLimit(page, ctx.itemConcurrency, (listed) =>
+      userResource(ctx, listed.UserName ?? ''),
+    );
     const found = users.filter((u) => u !== undefined);
     if (found.length) yield found;
   }
+}
+
+/**
+ * One IAM user as discovery sees it (also how `refresh` re-reads one): GetUser (tags),
+ * ListMFADevices, ListAccessKeys and GetLoginProfile; undefined when the user is gone.
+ */
+export async function userResource(ctx: AwsContext, name: string): Promise<Resource | undefined> {
+  const [user, mfaDevices, accessKeys, consoleAccess] = await Promise.all([
+    getUser(ctx, name),
+    countMfaDevices(ctx, name),
+    listAccessKeys(ctx, name),
+    hasLoginProfile(ctx, name),
+  ]);
+  return user
+    ? normaliseUser({ user, account: ctx.account, consoleAccess, mfaDevices, accessKeys }, ctx.now())
+    : undefined;
 }
 
 /**

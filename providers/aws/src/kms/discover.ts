@@ -20,25 +20,35 @@ export async function* discoverKeys(ctx: AwsContext): AsyncGenerator<Resource[]>
   let aliases: Map<string, string[]> | undefined;
   for await (const page of listKeys(ctx)) {
     aliases ??= await listAliases(ctx);
-    const details = await mapLimit(page, ctx.itemConcurrency, async (entry): Promise<KeyDetails> => {
-      const keyId = entry.KeyId ?? '';
-      const metadata = await describeKey(ctx, keyId);
-      const customer = metadata?.KeyManager === 'CUSTOMER';
-      const [rotationEnabled, tags] = await Promise.all([
-        customer && ROTATION_READABLE.has(metadata.KeyState ?? '')
-          ? getKeyRotationStatus(ctx, keyId)
-          : undefined,
-        customer ? listResourceTags(ctx, keyId) : {},
-      ]);
-      return {
-        arn: entry.KeyArn ?? metadata?.Arn ?? `arn:aws:kms:${ctx.region}:${ctx.account}:key/${keyId}`,
-        keyId,
-        metadata,
-        aliases: aliases!.get(keyId) ?? [],
-        rotationEnabled,
-        tags,
-      };
-    });
+    const details = await mapLimit(page, ctx.itemConcurrency, (entry) =>
+      keyDetails(ctx, entry.KeyId ?? '', aliases!, entry.KeyArn),
+    );
     yield details.map((d) => normaliseKey(d, ctx));
   }
+}
+
+/**
+ * What discovery reads about one key (also how `refresh` re-reads one): DescribeKey, and for
+ * customer-managed keys GetKeyRotationStatus and ListResourceTags.
+ */
+export async function keyDetails(
+  ctx: AwsContext,
+  keyId: string,
+  aliases: ReadonlyMap<string, string[]>,
+  keyArn?: string,
+): Promise<KeyDetails> {
+  const metadata = await describeKey(ctx, keyId);
+  const customer = metadata?.KeyManager === 'CUSTOMER';
+  const [rotationEnabled, tags] = await Promise.all([
+    customer && ROTATION_READABLE.has(metadata.KeyState ?? '') ? getKeyRotationStatus(ctx, keyId) : undefined,
+    customer ? listResourceTags(ctx, keyId) : {},
+  ]);
+  return {
+    arn: keyArn ?? metadata?.Arn ?? `arn:aws:kms:${ctx.region}:${ctx.account}:key/${keyId}`,
+    keyId,
+    metadata,
+    aliases: aliases.get(keyId) ?? [],
+    rotationEnabled,
+    tags,
+  };
 }

@@ -27,7 +27,11 @@ export async function* discoverBuckets(ctx: AwsContext): AsyncGenerator<Resource
   }
 }
 
-async function bucketDetails(ctx: AwsContext, bucket: Bucket): Promise<BucketDetails | undefined> {
+/**
+ * Everything discovery reads about one bucket (also how `refresh` re-reads one); undefined when
+ * the bucket is gone.
+ */
+export async function bucketDetails(ctx: AwsContext, bucket: Bucket): Promise<BucketDetails | undefined> {
   const name = bucket.Name;
   if (!name) return undefined;
   try {

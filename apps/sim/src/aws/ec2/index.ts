@@ -1,6 +1,8 @@
 import type { AwsService } from '../operation.ts';
+import { authorizeSecurityGroupIngress } from './authorize-security-group-ingress.ts';
 import { createSnapshot } from './create-snapshot.ts';
 import { createTags } from './create-tags.ts';
+import { deleteSnapshot } from './delete-snapshot.ts';
 import { deleteTags } from './delete-tags.ts';
 import { deleteVolume } from './delete-volume.ts';
 import { describeAddresses } from './describe-addresses.ts';
@@ -14,6 +16,7 @@ import { describeSubnets } from './describe-subnets.ts';
 import { describeVolumes } from './describe-volumes.ts';
 import { describeVpcs } from './describe-vpcs.ts';
 import { modifyInstanceAttribute } from './modify-instance-attribute.ts';
+import { modifySnapshotAttribute } from './modify-snapshot-attribute.ts';
 import { rebootInstances } from './reboot-instances.ts';
 import { releaseAddress } from './release-address.ts';
 import { revokeSecurityGroupIngress } from './revoke-security-group-ingress.ts';
@@ -49,6 +52,9 @@ export const EC2_SERVICE: AwsService = {
     deleteVolume,
     releaseAddress,
     revokeSecurityGroupIngress,
+    authorizeSecurityGroupIngress,
+    deleteSnapshot,
+    modifySnapshotAttribute,
     runInstances,
   ],
 };

@@ -1,18 +1,9 @@
 import type { AwsOperation } from '../operation.ts';
 import { AwsError } from '../protocol/aws-error.ts';
-import type { QueryParams } from '../protocol/query-params.ts';
 import { checkDryRun } from './ec2-request.ts';
-import { groupsByName } from './describe-security-groups.ts';
-import { isEc2Id } from './ids.ts';
-import { normaliseProtocol, removeRule, renderPermissions, type RuleSource } from './permissions.ts';
-import type { Ec2State, Permission } from './state.ts';
-
-interface Requested {
-  protocol: string;
-  fromPort: number | undefined;
-  toPort: number | undefined;
-  sources: RuleSource[];
-}
+import { normaliseProtocol, removeRule, renderPermissions } from './permissions.ts';
+import { requestedPermissions, targetGroup } from './permission-request.ts';
+import type { Permission } from './state.ts';
 
 /**
  * RevokeSecurityGroupIngress by `GroupId` (or `GroupName` in the default VPC) with
@@ -67,63 +58,3 @@ export const revokeSecurityGroupIngress: AwsOperation = {
     };
   },
 };
-
-function targetGroup(
-  ec2: Ec2State,
-  params: QueryParams,
-): NonNullable<ReturnType<Ec2State['securityGroups']['get']>> {
-  const id = params.get('GroupId');
-  if (id) {
-    if (!isEc2Id(id, 'sg'))
-      throw new AwsError('InvalidGroupId.Malformed', `Invalid id: "${id}" (expecting "sg-...")`);
-    const group = ec2.securityGroups.get(id);
-    if (!group) throw new AwsError('InvalidGroup.NotFound', `The security group '${id}' does not exist`);
-    return group;
-  }
-  const name = params.get('GroupName');
-  if (!name)
-    throw new AwsError('MissingParameter', 'The request must contain the parameter groupId or groupName');
-  return groupsByName(ec2, [name])[0]!;
-}
-
-function port(params: QueryParams, name: string): number | undefined {
-  return params.int(name);
-}
-
-function requestedPermissions(params: QueryParams, ec2: Ec2State): Requested[] {
-  const out: Requested[] = params.structs('IpPermissions').map((p) => {
-    const sources: RuleSource[] = [
-      ...p.structs('IpRanges').map((r) => ({ ipv4: r.require('CidrIp') })),
-      ...p.structs('Ipv6Ranges').map((r) => ({ ipv6: r.require('CidrIpv6') })),
-      ...p
-        .structs('Groups')
-        .map((g) => ({ group: { groupId: groupIdOf(ec2, g), userId: g.get('UserId') ?? '' } })),
-      ...p.structs('PrefixListIds').map((r) => ({ prefixListId: r.require('PrefixListId') })),
-    ];
-    return {
-      protocol: p.require('IpProtocol'),
-      fromPort: port(p, 'FromPort'),
-      toPort: port(p, 'ToPort'),
-      sources,
-    };
-  });
-  const legacyProtocol = params.get('IpProtocol');
-  const cidr = params.get('CidrIp');
-  const sourceGroup = params.get('SourceSecurityGroupName');
-  if (legacyProtocol || cidr || sourceGroup) {
-    const protocol = legacyProtocol ?? '-1';
-    const sources: RuleSource[] = [];
-    if (cidr) sources.push({ ipv4: cidr });
-    if (sourceGroup)
-      sources.push({ group: { groupId: groupsByName(ec2, [sourceGroup])[0]!.id, userId: '' } });
-    out.push({ protocol, fromPort: port(params, 'FromPort'), toPort: port(params, 'ToPort'), sources });
-  }
-  return out;
-}
-
-function groupIdOf(ec2: Ec2State, pair: QueryParams): string {
-  const id = pair.get('GroupId');
-  if (id) return id;
-  const name = pair.require('GroupName');
-  return groupsByName(ec2, [name])[0]!.id;
-}

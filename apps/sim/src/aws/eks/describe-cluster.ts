@@ -1,6 +1,7 @@
 import { json } from '../../core/http.ts';
 import type { AwsCall, AwsOperation } from '../operation.ts';
 import { AwsError } from '../protocol/aws-error.ts';
+import { clusterStatus, settleCluster } from './cluster-updates.ts';
 import type { EksCluster } from './state.ts';
 
 /** EKS DescribeCluster: `GET /clusters/{name}` → `{ cluster }`. */
@@ -12,7 +13,7 @@ export const describeCluster: AwsOperation = {
 export function findCluster(call: AwsCall, name: string): EksCluster {
   const cluster = call.regionState.eks.byName.get(name);
   if (!cluster) throw new AwsError('ResourceNotFoundException', `No cluster found for name: ${name}.`, 404);
-  return cluster;
+  return settleCluster(cluster, call.sim.clock);
 }
 
 function clusterJson(c: EksCluster): Record<string, unknown> {
@@ -46,7 +47,7 @@ function clusterJson(c: EksCluster): Record<string, unknown> {
         : [{ types: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'], enabled: false }],
     },
     identity: { oidc: { issuer: c.oidcIssuer } },
-    status: 'ACTIVE',
+    status: clusterStatus(c),
     certificateAuthority: { data: c.certificateData },
     platformVersion: c.platformVersion,
     clientRequestToken: c.clientRequestToken,

@@ -22,6 +22,28 @@ export interface EksCluster {
   /** The idempotency token the cluster was created with. */
   clientRequestToken: string;
   tags: TagMap;
+  /** Updates asked for (UpdateClusterConfig), oldest first; absent until the first. */
+  updates?: EksUpdate[] | undefined;
+}
+
+/** The endpoint settings UpdateClusterConfig changes. */
+export interface EndpointConfig {
+  endpointPublicAccess: boolean;
+  endpointPrivateAccess: boolean;
+  publicAccessCidrs: string[];
+}
+
+/**
+ * One cluster update. It is `InProgress` until `doneAt` on the sim clock, the cluster `UPDATING`
+ * meanwhile; its config applies when it completes, as in EKS.
+ */
+export interface EksUpdate {
+  id: string;
+  type: 'EndpointAccessUpdate';
+  createdAt: number;
+  doneAt: number;
+  config: EndpointConfig;
+  applied: boolean;
 }
 
 /** EKS state of one account and region. */

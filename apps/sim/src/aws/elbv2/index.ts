@@ -1,4 +1,5 @@
 import type { AwsService } from '../operation.ts';
+import { addTags, removeTags } from './add-remove-tags.ts';
 import { describeLoadBalancers } from './describe-load-balancers.ts';
 import { describeTags } from './describe-tags.ts';
 import { describeTargetGroups } from './describe-target-groups.ts';
@@ -9,5 +10,12 @@ export const ELBV2_SERVICE: AwsService = {
   signingName: 'elasticloadbalancing',
   protocol: 'query',
   xmlns: 'http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/',
-  operations: [describeLoadBalancers, describeTargetGroups, describeTargetHealth, describeTags],
+  operations: [
+    describeLoadBalancers,
+    describeTargetGroups,
+    describeTargetHealth,
+    describeTags,
+    addTags,
+    removeTags,
+  ],
 };

@@ -6,6 +6,7 @@ import { listAccessKeys } from './list-access-keys.ts';
 import { listMfaDevices } from './list-mfa-devices.ts';
 import { listRoles } from './list-roles.ts';
 import { listUsers } from './list-users.ts';
+import { tagRole, tagUser, untagRole, untagUser } from './tag-user-role.ts';
 
 /** AWS Identity and Access Management (awsQuery, global). */
 export const IAM_SERVICE: AwsService = {
@@ -22,5 +23,9 @@ export const IAM_SERVICE: AwsService = {
     listAccessKeys,
     getLoginProfile,
     getAccountSummary,
+    tagUser,
+    untagUser,
+    tagRole,
+    untagRole,
   ],
 };

@@ -14,12 +14,14 @@ export const getKeyRotationStatus: AwsOperation = {
     }
     if (!key.rotation) return { KeyRotationEnabled: false, KeyId: key.arn };
     const now = call.sim.clock.now();
-    const periods = Math.ceil((now - key.createdAt) / YEAR);
+    const days = key.rotationPeriodDays ?? 365;
+    const period = (days / 365) * YEAR;
+    const periods = Math.ceil((now - key.createdAt) / period);
     return {
       KeyRotationEnabled: true,
       KeyId: key.arn,
-      RotationPeriodInDays: 365,
-      NextRotationDate: (key.createdAt + Math.max(1, periods) * YEAR) / 1000,
+      RotationPeriodInDays: days,
+      NextRotationDate: (key.createdAt + Math.max(1, periods) * period) / 1000,
     };
   },
 };

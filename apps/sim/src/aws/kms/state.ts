@@ -8,6 +8,8 @@ export interface KmsKey {
   manager: 'AWS' | 'CUSTOMER';
   state: 'Enabled' | 'Disabled' | 'PendingDeletion';
   rotation: boolean;
+  /** Days between automatic rotations when set by EnableKeyRotation (default 365). */
+  rotationPeriodDays?: number | undefined;
   /** Set for keys pending deletion. */
   deletionDate?: number | undefined;
   tags: TagMap;

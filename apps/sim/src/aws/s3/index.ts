@@ -13,6 +13,7 @@ import {
 } from './bucket-security.ts';
 import { deleteBucketTagging, getBucketTagging, putBucketTagging } from './bucket-tagging.ts';
 import { listBuckets } from './list-buckets.ts';
+import { putBucketEncryption } from './put-bucket-encryption.ts';
 import { listObjects, listObjectsV2 } from './list-objects.ts';
 import { deleteObject, getObject, headObject, putObject } from './objects.ts';
 
@@ -27,6 +28,7 @@ const routes: AwsRestRoute[] = [
   { method: 'PUT', path: B, query: 'tagging', operation: putBucketTagging },
   { method: 'DELETE', path: B, query: 'tagging', operation: deleteBucketTagging },
   { method: 'GET', path: B, query: 'encryption', operation: getBucketEncryption },
+  { method: 'PUT', path: B, query: 'encryption', operation: putBucketEncryption },
   { method: 'GET', path: B, query: 'publicAccessBlock', operation: getPublicAccessBlock },
   { method: 'PUT', path: B, query: 'publicAccessBlock', operation: putPublicAccessBlock },
   { method: 'DELETE', path: B, query: 'publicAccessBlock', operation: deletePublicAccessBlock },

@@ -47,6 +47,8 @@ export function findBucket(call: AwsCall, name = call.pathParams.Bucket ?? ''): 
 const parser = new XMLParser({
   ignoreAttributes: true,
   parseTagValue: false,
+  // SDKs escape newlines and other characters as numeric references (`&#x0A;`): decode them.
+  htmlEntities: true,
   isArray: (name) => name === 'Tag',
 });
 

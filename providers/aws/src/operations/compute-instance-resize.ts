@@ -1,0 +1,45 @@
+import { ModifyInstanceAttributeCommand } from '@aws-sdk/client-ec2';
+import { z } from 'zod';
+import { awsOperation, dryRunOk } from './aws-operation.ts';
+import { ec2Id, ec2Op } from './ec2-target.ts';
+import { ec2DryRun, gone, send } from './op-call.ts';
+
+/** EC2 instance types: family, optional generation suffixes, size (`t3.micro`, `m7i-flex.2xlarge`). */
+const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
+
+/**
+ * EC2 ModifyInstanceAttribute `InstanceType` of a stopped instance (EC2 refuses a running one with
+ * IncorrectInstanceState; DryRun supported). Undo: resize back to the type it had.
+ */
+export const computeInstanceResize = awsOperation({
+  id: 'compute.instance.resize',
+  types: ['compute.instance'],
+  params: z
+    .object({ size: z.string().regex(INSTANCE_TYPE, 'an EC2 instance type such as t3.large') })
+    .strict(),
+  async run({ target, params, dryRun, ctx, refresh }) {
+    const id = ec2Id(target);
+    const ec2 = ctx.clients.ec2;
+    const input = { InstanceId: id, InstanceType: { Value: params.size } };
+    if (dryRun) {
+      await ec2DryRun(ctx, 'ModifyInstanceAttribute', (o) =>
+        ec2.send(new ModifyInstanceAttributeCommand({ ...input, DryRun: true }), o),
+      );
+      return dryRunOk(`EC2 would resize ${id} to ${params.size}`);
+    }
+    const current = await refresh();
+    if (!current) throw gone(target.nativeId);
+    const before = current.attributes.size;
+    if (before === params.size) return { status: 'succeeded', message: `${id} is already ${params.size}` };
+    await send(ctx, ec2Op('ModifyInstanceAttribute'), (o) =>
+      ec2.send(new ModifyInstanceAttributeCommand(input), o),
+    );
+    return {
+      status: 'succeeded',
+      message: `${id} resized from ${String(before)} to ${params.size}`,
+      ...(typeof before === 'string'
+        ? { undo: { operation: 'compute.instance.resize' as const, params: { size: before } } }
+        : {}),
+    };
+  },
+});
