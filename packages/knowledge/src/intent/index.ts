@@ -1,0 +1,2 @@
+export * from './parse-intent.ts';
+export * from './intent-filter.ts';
