@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UserError } from '@escher/protocol';
 import { defaultKeySource, Store, systemClock } from '../store/index.ts';
+import { resolveEmbedder } from '../store/search/resolve-embedder.ts';
 
 /** The environment the CLI reads (process.env in production, a fixed map in tests). */
 export type CliEnv = Readonly<Record<string, string | undefined>>;
@@ -69,6 +70,7 @@ export async function openStore(home: EscherHome, env: CliEnv): Promise<Store> {
     path: home.storeFile,
     keySource: defaultKeySource({ home: home.dir, env }),
     clock: systemClock,
+    embedder: await resolveEmbedder(env),
   });
   await store.open();
   return store;

@@ -2,18 +2,19 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { startSimulator } from '@escher/sim';
-import type { SimManifest } from '@escher/protocol';
-import { addAccount } from '../accounts-file.ts';
+import { UserError, type SimManifest } from '@escher/protocol';
+import { addAccount, openAccountSecrets } from '../accounts-file.ts';
 import { printLines, type CliIo } from '../cli-io.ts';
-import { initHome, resolveHome } from '../escher-home.ts';
-import { runSync } from '../run-sync.ts';
+import { initHome, openStore, resolveHome } from '../escher-home.ts';
 import { formatSummaryLine } from '../../scanner/index.ts';
+import { DEFAULT_DAEMON_PORT } from '../../daemon/daemon-files.ts';
+import { serveDaemon, type ServedDaemon } from '../../daemon/serve-daemon.ts';
 
 /**
  * `escher demo`: the simulator in-process with a seeded 3-cloud estate, the three clouds
- * connected to it in a fresh home (a temp directory unless `--home`), a sync with progress, and
- * what to try next. Keeps the simulator up until Ctrl+C unless `--no-wait`.
+ * connected to it in a fresh home (a temp directory unless `--home`), a sync with progress, the
+ * daemon on 127.0.0.1 (in this process), and what to try next. Keeps the simulator and the daemon
+ * up until Ctrl+C unless `--no-wait`.
  */
 export function registerDemo(program: Command, io: CliIo): void {
   program
@@ -22,13 +23,20 @@ export function registerDemo(program: Command, io: CliIo): void {
     .option('--home <dir>', 'ESCHER_HOME for the demo (default: a new temp directory)')
     .option('--seed <n>', 'estate seed', '7')
     .option('--size <size>', 'small | medium | large | a resource count', 'small')
-    .option('--no-wait', 'exit after the sync instead of keeping the simulator up')
-    .action(async (options: { home?: string; seed: string; size: string; wait: boolean }) => {
+    .option('--port <n>', 'daemon port on 127.0.0.1 (a free one if taken)', String(DEFAULT_DAEMON_PORT))
+    .option('--no-wait', 'exit after the sync instead of keeping the simulator and the daemon up')
+    .action(async (options: { home?: string; seed: string; size: string; port: string; wait: boolean }) => {
+      // Loaded on use: the simulator and the cloud SDKs would slow every other command's start.
+      const [{ startSimulator }, { runSync }] = await Promise.all([
+        import('@escher/sim'),
+        import('../run-sync.ts'),
+      ]);
       const dir = options.home ?? mkdtempSync(join(tmpdir(), 'escher-demo-'));
       const env = { ...io.env, ESCHER_HOME: dir };
       const demoIo: CliIo = { ...io, env };
       const home = resolveHome(env);
       io.stderr.write('Starting the simulator…\n');
+      let daemon: ServedDaemon | undefined;
       const sim = await startSimulator({
         seed: Number(options.seed),
         size: options.size,
@@ -41,8 +49,9 @@ export function registerDemo(program: Command, io: CliIo): void {
         const caFile = join(home.dir, 'sim-azure-ca.pem');
         writeFileSync(caFile, endpoints.azureCaCert);
         const addedAt = new Date().toISOString();
+        const secrets = await openAccountSecrets(home, await openStore(home, env));
         addAccount(
-          home,
+          secrets,
           {
             name: 'demo-aws',
             cloud: 'aws',
@@ -57,7 +66,7 @@ export function registerDemo(program: Command, io: CliIo): void {
           { 'base.secretAccessKey': 'demo' },
         );
         addAccount(
-          home,
+          secrets,
           {
             name: 'demo-azure',
             cloud: 'azure',
@@ -73,7 +82,7 @@ export function registerDemo(program: Command, io: CliIo): void {
           { clientSecret: 'demo' },
         );
         addAccount(
-          home,
+          secrets,
           {
             name: 'demo-gcp',
             cloud: 'gcp',
@@ -83,7 +92,10 @@ export function registerDemo(program: Command, io: CliIo): void {
           },
           { token: 'demo' },
         );
+        secrets.store.close();
         const summary = await runSync(demoIo, { json: false });
+        daemon = await startDemoDaemon(demoIo, Number(options.port));
+        const { url } = daemon.state;
         printLines(io, [
           '',
           `Synced the simulated estate: ${formatSummaryLine(summary)} (manifest: ${manifest.totalResources} resources)`,
@@ -97,14 +109,35 @@ export function registerDemo(program: Command, io: CliIo): void {
           '  node apps/escher/bin/escher.mjs resources --env prod --state running --json',
           '  node apps/escher/bin/escher.mjs sync --json',
           '',
-          'Not built yet: the daemon and the web UI (so no URL to open) — the CLI is all there is for now.',
+          `Daemon (HTTP API, 127.0.0.1 only): ${url}${options.wait ? '' : ' (stopped again: --no-wait)'}`,
+          `  token: ${daemon.tokenFile} — every call needs "Authorization: Bearer <token>"`,
+          `  curl -H "Authorization: Bearer $(cat ${daemon.tokenFile})" "${url}/api/v1/resources?cloud=aws&limit=3"`,
+          `  API description: ${url}/api/v1/openapi.json; status: node apps/escher/bin/escher.mjs daemon status`,
+          '',
+          'Not built yet: the web UI (the daemon serves the API only).',
         ]);
         if (options.wait) {
-          io.stderr.write('Simulator running; press Ctrl+C to stop.\n');
+          io.stderr.write('Simulator and daemon running; press Ctrl+C to stop.\n');
           await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
         }
       } finally {
+        await daemon?.close();
         await sim.close();
       }
     });
+}
+
+/** The daemon on the demo home; on a taken port it takes a free one rather than failing the demo. */
+async function startDemoDaemon(io: CliIo, port: number): Promise<ServedDaemon> {
+  const home = resolveHome(io.env);
+  const log = (line: string): void => {
+    io.stderr.write(`daemon: ${line}\n`);
+  };
+  try {
+    return await serveDaemon({ home, env: io.env, port, log });
+  } catch (error) {
+    if (!(error instanceof UserError) || error.code !== 'daemon-port-in-use') throw error;
+    io.stderr.write(`Port ${port} is taken; the daemon takes a free one.\n`);
+    return serveDaemon({ home, env: io.env, port: 0, log });
+  }
 }
