@@ -1,4 +1,5 @@
 import { openStore, type CliEnv, type EscherHome } from '../cli/escher-home.ts';
+import { recoverExecutionsOnStart } from '../engine/cli-session.ts';
 import { systemClock } from '../store/index.ts';
 import { daemonFiles } from './daemon-files.ts';
 import { removeDaemonState, writeDaemonState, type DaemonState } from './daemon-state.ts';
@@ -31,6 +32,8 @@ export async function serveDaemon(options: {
   const store = await openStore(options.home, options.env);
   let daemon: RunningDaemon;
   try {
+    // Executions a crashed process left running are reported interrupted, never resumed (docs/engine.md).
+    await recoverExecutionsOnStart(options.home, store, options.log);
     daemon = await startDaemon({
       store,
       clock: systemClock,

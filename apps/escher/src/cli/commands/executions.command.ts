@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { EXECUTION_STATES, UserError, type ExecutionState } from '@escher/protocol';
+import {
+  followExecution,
+  printEvent,
+  renderExecution,
+  renderExecutionList,
+  withEngine,
+} from '../../engine/index.ts';
+import { printJson, printLines, type CliIo } from '../cli-io.ts';
+
+/** `escher executions [ID] [--follow]`: list executions, show one, or stream its output live. */
+export function registerExecutions(program: Command, io: CliIo): void {
+  program
+    .command('executions [id]')
+    .description('list executions, show one with its steps, or --follow its output')
+    .option('--follow', 'stream the execution output (from the start) until it ends')
+    .option('--state <state>', `only executions in this state (${EXECUTION_STATES.join(', ')})`)
+    .option('--limit <n>', 'how many of the newest', '50')
+    .option('--json', 'machine output')
+    .action(
+      async (
+        id: string | undefined,
+        options: { follow?: boolean; state?: string; limit: string; json?: boolean },
+      ) => {
+        if (options.state !== undefined && !(EXECUTION_STATES as readonly string[]).includes(options.state)) {
+          throw new UserError('state-invalid', `Unknown execution state '${options.state}'`, {
+            hint: `Use one of ${EXECUTION_STATES.join(', ')}`,
+          });
+        }
+        await withEngine(io, async (session) => {
+          const table = session.engine.table;
+          if (id === undefined) {
+            const records = table.list({
+              ...(options.state ? { state: options.state as ExecutionState } : {}),
+              limit: Number(options.limit) || 50,
+            });
+            if (options.json) printJson(io, { count: records.length, executions: records });
+            else printLines(io, renderExecutionList(records));
+            return;
+          }
+          const record = table.get(id);
+          if (options.follow && !['pending-approval'].includes(record.state)) {
+            await followExecution(session, record.id, (event) =>
+              options.json ? io.stdout.write(`${JSON.stringify(event)}\n`) : printEvent(io, event),
+            );
+            if (!options.json) printLines(io, renderExecution(table.get(record.id)));
+            return;
+          }
+          if (options.json) printJson(io, { ...record, events: table.eventsAfter(record.id, 0) });
+          else printLines(io, renderExecution(record));
+        });
+      },
+    );
+}

@@ -1,0 +1,140 @@
+import { join } from 'node:path';
+import { userInfo } from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
+import { FINAL_EXECUTION_STATES, type ExecutionEvent } from '@escher/protocol';
+import { openAccountSecrets, readAccounts, type AccountSecrets } from '../cli/accounts-file.ts';
+import type { CliIo } from '../cli/cli-io.ts';
+import { openStore, requireHome, resolveHome, type EscherHome } from '../cli/escher-home.ts';
+import { PlaybookCatalog } from '../playbooks/index.ts';
+import { systemClock, type Store } from '../store/index.ts';
+import { AccountActions } from './account-actions.ts';
+import { Engine } from './engine.ts';
+import { ExecutionTable } from './execution-table.ts';
+import { recoverInterrupted } from './recover-interrupted.ts';
+import { renderEvent } from './render-plan.ts';
+import type { Sleep } from './verify-step.ts';
+
+/** What the engine commands work with: the open store, vault and ledger, the engine and the playbooks. */
+export interface EngineSession extends AccountSecrets {
+  engine: Engine;
+  catalog: PlaybookCatalog;
+  accounts: AccountActions;
+}
+
+/** Waits `ms`, ending early (without throwing) when `signal` aborts. */
+export const realSleep: Sleep = async (ms, signal) => {
+  try {
+    await delay(ms, undefined, signal ? { signal } : {});
+  } catch {
+    // Aborted: the caller looks at the signal.
+  }
+};
+
+/** The local user name approvals are signed under. */
+export function localUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env['USER'] ?? 'unknown';
+  }
+}
+
+/**
+ * Opens the home's store, vault, ledger, accounts and playbooks, builds the engine over them and
+ * first marks any execution a dead process left running as interrupted (reported on stderr,
+ * never resumed). Closes everything after `fn`, awaited.
+ */
+export async function withEngine<T>(io: CliIo, fn: (session: EngineSession) => Promise<T>): Promise<T> {
+  const home = resolveHome(io.env);
+  requireHome(home);
+  const store = await openStore(home, io.env);
+  let accounts: AccountActions | undefined;
+  try {
+    const secrets = await openAccountSecrets(home, store, (line) => io.stderr.write(`${line}\n`));
+    accounts = new AccountActions(readAccounts(home), secrets.vault, io.env);
+    const acts = accounts;
+    const redactor = secrets.vault.redactor();
+    const engine = new Engine({
+      db: store.database(),
+      record: (event) => secrets.ledger.append(event),
+      signingKey: () => secrets.ledger.signingKey(),
+      actor: localUser(),
+      clock: systemClock,
+      sleep: realSleep,
+      graph: store.edges(),
+      resourceOf: (id) => store.getResource(id),
+      actionsFor: (target) => acts.actionsFor(target),
+      commandEnv: (target) => acts.commandEnv(target),
+      redact: (text) => redactor.redact(text),
+    });
+    for (const id of engine.recover()) {
+      io.stderr.write(
+        `escher: execution ${id} was left running by a process that ended; marked interrupted (not resumed)\n`,
+      );
+    }
+    const catalog = new PlaybookCatalog({
+      db: store.database(),
+      record: (event) => secrets.ledger.append(event),
+      clock: systemClock,
+      userDir: join(home.dir, 'playbooks'),
+    });
+    for (const notice of catalog.sync()) io.stderr.write(`escher: ${notice.message}\n`);
+    return await fn({ ...secrets, engine, catalog, accounts });
+  } finally {
+    accounts?.close();
+    store.close();
+  }
+}
+
+/**
+ * Prints an execution's events from the start, then new ones as they are stored, until it
+ * reaches a final state: `--follow` across processes (the run may be applied by another one).
+ */
+export async function followExecution(
+  session: EngineSession,
+  executionId: string,
+  print: (event: ExecutionEvent) => void,
+  pollMs = 200,
+): Promise<string> {
+  let seq = 0;
+  for (;;) {
+    for (const event of session.engine.table.eventsAfter(executionId, seq)) {
+      seq = event.seq;
+      print(event);
+    }
+    const state = session.engine.table.get(executionId).state;
+    if ((FINAL_EXECUTION_STATES as readonly string[]).includes(state)) {
+      for (const event of session.engine.table.eventsAfter(executionId, seq)) print(event);
+      return state;
+    }
+    await realSleep(pollMs);
+  }
+}
+
+/** Prints one event line on stdout. */
+export function printEvent(io: CliIo, event: ExecutionEvent): void {
+  io.stdout.write(`${renderEvent(event)}\n`);
+}
+
+/**
+ * The daemon's start-up half of crash recovery: marks executions a dead process left running as
+ * interrupted (ledger entries included) and logs each. Never stops the daemon from starting.
+ */
+export async function recoverExecutionsOnStart(
+  home: EscherHome,
+  store: Store,
+  log: (line: string) => void,
+): Promise<string[]> {
+  try {
+    const secrets = await openAccountSecrets(home, store);
+    const table = new ExecutionTable(store.database());
+    const ids = recoverInterrupted(table, (event) => secrets.ledger.append(event), new Date().toISOString());
+    for (const id of ids) log(`execution ${id} was left running by a process that ended; marked interrupted`);
+    return ids;
+  } catch (error) {
+    log(
+      `could not check for interrupted executions: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return [];
+  }
+}
