@@ -1,7 +1,10 @@
 // `npm run bench`: escher-sim beside moto on the same SDK calls, in one run, plus the simulator's
-// own figures (large-estate generation, rate-limit lower bound of a discovery sweep). Prints a
-// table and writes bench/results/latest.json. See bench/README.md for what each figure means.
-import { execFile } from 'node:child_process';
+// own figures (large-estate generation, rate-limit lower bound of a discovery sweep), the store's
+// ingest (bench/store.ts) and a full `escher sync` of the large estate against its lower bound
+// (bench/sync.ts). Prints a table and writes bench/results/latest.json. See bench/README.md for
+// what each figure means.
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -12,6 +15,8 @@ import { startSimulator, type RunningSimulator } from '../apps/sim/src/server.ts
 import { describeAll, ec2Client, firstPage, launchFleet, launchFleetRaw, rawEc2 } from './lib/fleet.ts';
 import { formatMs, mb, median, percentile, ratio, repeat, timed } from './lib/stats.ts';
 import { table } from './lib/table.ts';
+import type { StoreBenchResult } from './store.ts';
+import { syncReport, type SyncBenchResult } from './sync.ts';
 import { sweepDescribeInstances, type SweepResult } from './sweep.ts';
 
 const run = promisify(execFile);
@@ -159,7 +164,13 @@ async function main(): Promise<void> {
     log('discovery sweeps of DescribeInstances across accounts × regions, realistic rate limits');
     const sweeps = await runSweeps();
 
+    log('store ingest, 100,000 synthetic resources, in a fresh process (bench/store.ts)');
+    const store = await runJson<StoreBenchResult>('store.ts', ['100000']);
+    log('a full escher sync of the large estate, rate limits and latency on (bench/sync.ts)');
+    const sync = await runJson<SyncBenchResult>('sync.ts', ['--size', 'large']);
+
     printReport(meta, rows, estate, sweeps, performance.now() - started);
+    printStoreAndSync(store, sync);
     const out = join(root, 'bench', 'results', 'latest.json');
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(
@@ -173,6 +184,8 @@ async function main(): Promise<void> {
           extrapolatedMoto100k: { launchMs: moto100kLaunch, describeAllMs: moto100kFull },
           estate,
           sweeps,
+          store,
+          sync,
         },
         null,
         2,
@@ -193,6 +206,29 @@ interface EstateFigures {
   rssDeltaBytes: number;
   peakRssDeltaBytes: number;
   gcExposed: boolean;
+}
+
+/** Runs a bench script in a fresh process (its own heap and peak RSS) and reads its JSON line. */
+async function runJson<T>(script: string, args: readonly string[]): Promise<T> {
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'bench', script), ...args, '--json'],
+    { cwd: root, env: { ...process.env, NODE_NO_WARNINGS: '1' }, maxBuffer: 16 * 1024 * 1024 },
+  );
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as T;
+}
+
+function printStoreAndSync(store: StoreBenchResult, sync: SyncBenchResult): void {
+  const n = (value: number): string => Math.round(value).toLocaleString('en-US');
+  console.log(
+    `\nStore ingest (bench/store.ts, ${n(store.resources)} synthetic resources in ${store.scopes} scopes, load ${store.loadAverage}): ` +
+      `${n(store.ingestPerSecond)} resources/s in replaceScope (CPU ${n(store.ingestCpuPerSecond)}/s; SPEC ≥ 50,000), ` +
+      `finishSync ${formatMs(store.finishMs)}, re-sync unchanged ${n(store.resyncPerSecond)}/s, ${n(store.bytesPerResource)} bytes/resource`,
+  );
+  console.log('\nFull sync of the large estate (bench/sync.ts):');
+  const rows = syncReport(sync);
+  const width = Math.max(...rows.map(([k]) => k.length));
+  for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
 }
 
 async function measureEstate(): Promise<EstateFigures> {
@@ -292,4 +328,20 @@ function printReport(
   console.log(`\nTotal benchmark time: ${formatMs(totalMs)}`);
 }
 
-await main();
+/**
+ * Search at 100,000 resources (bench/search/latency.ts) in a process of its own, so the
+ * simulator's heap does not skew it. `--no-search` skips it; `--search-only` runs only it.
+ */
+async function searchSection(): Promise<void> {
+  console.log('\n── search ──');
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench', 'search', 'latency.ts')], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+  });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) log(`search benchmark exited with ${String(code)}`);
+}
+
+if (!process.argv.includes('--search-only')) await main();
+if (!process.argv.includes('--no-search')) await searchSection();

@@ -5,3 +5,4 @@ export * from './query/index.ts';
 export * from './document/index.ts';
 export * from './search/index.ts';
 export * from './embed/index.ts';
+export * from './intent/index.ts';

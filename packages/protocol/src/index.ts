@@ -5,3 +5,8 @@ export * from './daemon/index.ts';
 export * from './ledger.ts';
 export * from './graph.ts';
 export * from './operations/index.ts';
+export * from './playbook/index.ts';
+export * from './execution/index.ts';
+export * from './intent.ts';
+export * from './ui/index.ts';
+export * from './server/index.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -99,7 +99,7 @@ describe('escher CLI against escher-sim', () => {
     for (const args of adds) {
       const r = await run('accounts', 'add', ...args);
       assert.equal(r.code, 0, r.stderr);
-      assert.match(r.stdout, /Secrets .* stored in plain text/);
+      assert.match(r.stdout, /Secrets .* stored encrypted in the vault/);
     }
     const listed = await json<{ count: number; accounts: { name: string }[] }>('accounts', 'list');
     assert.deepEqual(
@@ -107,6 +107,24 @@ describe('escher CLI against escher-sim', () => {
       ['sim-aws', 'sim-azure', 'sim-gcp'],
     );
     assert.ok(!readFileSync(join(dir, 'home', 'accounts.json'), 'utf8').includes(SECRET));
+    // The secret is in no file of the home, in any form a byte search finds (the vault is inside
+    // the encrypted store), and the additions are in the verified ledger without it.
+    for (const file of readdirSync(join(dir, 'home'))) {
+      const path = join(dir, 'home', file);
+      if (statSync(path).isFile())
+        assert.equal(readFileSync(path).indexOf(SECRET), -1, `${file} holds the secret`);
+    }
+    const audit = await json<{ entries: { kind: string; data: Record<string, unknown> }[] }>(
+      'audit',
+      'list',
+      '--kind',
+      'account-added',
+    );
+    assert.deepEqual(
+      audit.entries.map((e) => e.data['account']),
+      ['sim-aws', 'sim-azure', 'sim-gcp'],
+    );
+    assert.ok(!JSON.stringify(audit).includes(SECRET));
 
     const dup = await run('accounts', 'add', 'gcp', '--name', 'sim-gcp', '--json');
     assert.equal(dup.code, 1);

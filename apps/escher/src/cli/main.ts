@@ -2,9 +2,21 @@ import { Command, CommanderError } from 'commander';
 import { toEscherError } from '@escher/protocol';
 import type { CliIo } from './cli-io.ts';
 import { registerAccounts } from './commands/accounts.command.ts';
+import { registerApprove } from './commands/approve.command.ts';
+import { registerAudit } from './commands/audit.command.ts';
+import { registerCancel } from './commands/cancel.command.ts';
+import { registerDaemon } from './commands/daemon.command.ts';
 import { registerDemo } from './commands/demo.command.ts';
+import { registerExecutions } from './commands/executions.command.ts';
+import { registerGraph } from './commands/graph.command.ts';
+import { registerHistory } from './commands/history.command.ts';
+import { registerImport } from './commands/import.command.ts';
 import { registerInit } from './commands/init.command.ts';
+import { registerPlaybooks } from './commands/playbooks.command.ts';
 import { registerResources } from './commands/resources.command.ts';
+import { registerRun } from './commands/run.command.ts';
+import { registerSearch } from './commands/search.command.ts';
+import { registerServer } from './commands/server.command.ts';
 import { registerSync } from './commands/sync.command.ts';
 
 /** Builds the `escher` command tree over the given streams and environment. */
@@ -19,8 +31,20 @@ export function createProgram(io: CliIo): Command {
   registerInit(program, io);
   registerAccounts(program, io);
   registerSync(program, io);
+  registerImport(program, io);
   registerResources(program, io);
+  registerSearch(program, io);
+  registerGraph(program, io);
+  registerHistory(program, io);
   registerDemo(program, io);
+  registerAudit(program, io);
+  registerPlaybooks(program, io);
+  registerDaemon(program, io);
+  registerRun(program, io);
+  registerApprove(program, io);
+  registerExecutions(program, io);
+  registerCancel(program, io);
+  registerServer(program, io);
   return program;
 }
 

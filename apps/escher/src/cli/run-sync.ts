@@ -1,10 +1,17 @@
 import { UserError } from '@escher/protocol';
-import { readAccounts } from './accounts-file.ts';
+import type { Provider } from '@escher/provider-api';
+import { openAccountSecrets, readAccounts, type AccountConfig } from './accounts-file.ts';
 import { buildProvider, closeProvider } from './build-providers.ts';
 import type { CliIo } from './cli-io.ts';
-import { RegionalScopeSink } from './regional-scope-sink.ts';
-import { openStore, requireHome, resolveHome } from './escher-home.ts';
-import { createProgressRenderer, createScanner, type ScanSummary } from '../scanner/index.ts';
+import { openStore, requireHome, resolveHome, type EscherHome } from './escher-home.ts';
+import {
+  createProgressRenderer,
+  createScanner,
+  type ScanEvent,
+  type ScanSink,
+  type ScanSummary,
+} from '../scanner/index.ts';
+import type { Store } from '../store/index.ts';
 
 /**
  * Syncs the configured accounts (or one, by name) into the store: the scanner discovers, the
@@ -14,10 +21,32 @@ import { createProgressRenderer, createScanner, type ScanSummary } from '../scan
 export async function runSync(io: CliIo, options: { account?: string; json: boolean }): Promise<ScanSummary> {
   const home = resolveHome(io.env);
   requireHome(home);
+  const accounts = selectAccounts(home, options.account);
+  const store = await openStore(home, io.env);
+  const renderer = createProgressRenderer({ json: options.json, out: io.stderr });
+  try {
+    return await syncAccounts({
+      home,
+      store,
+      accounts,
+      onProgress: (e) => renderer.onEvent(e),
+      onNotice: (line) => io.stderr.write(`${line}\n`),
+    });
+  } finally {
+    renderer.stop();
+    store.close();
+  }
+}
+
+/**
+ * The configured accounts a sync covers: all of them, or the one named. Fails plainly when
+ * there is nothing to sync, before any sync is recorded.
+ */
+export function selectAccounts(home: EscherHome, account?: string): AccountConfig[] {
   const all = readAccounts(home);
-  const chosen = options.account ? all.filter((a) => a.name === options.account) : all;
-  if (options.account && chosen.length === 0) {
-    throw new UserError('account-not-found', `No account named '${options.account}'`, {
+  const chosen = account ? all.filter((a) => a.name === account) : all;
+  if (account && chosen.length === 0) {
+    throw new UserError('account-not-found', `No account named '${account}'`, {
       hint: 'See the configured accounts with `escher accounts list`',
     });
   }
@@ -26,15 +55,54 @@ export async function runSync(io: CliIo, options: { account?: string; json: bool
       hint: 'Connect one with `escher accounts add aws|azure|gcp --name NAME`',
     });
   }
-  const providers = chosen.map((a) => buildProvider(home, a));
-  const store = await openStore(home, io.env);
-  const renderer = createProgressRenderer({ json: options.json, out: io.stderr });
+  return chosen;
+}
+
+/** What `syncAccounts` needs; the CLI and the daemon each pass their own open store. */
+export interface SyncAccountsOptions {
+  home: EscherHome;
+  store: Store;
+  accounts: readonly AccountConfig[];
+  /** Cancels the scan; scopes completed so far stay saved. */
+  signal?: AbortSignal;
+  onProgress?: (event: ScanEvent) => void;
+  /** Called once the sync is recorded in the store, with its id (the daemon answers with it). */
+  onSyncStarted?: (syncId: number) => void;
+  /** One-line notices for the user (secrets.json moved into the vault). */
+  onNotice?: (line: string) => void;
+}
+
+/** Scans `accounts` into an already open store: the one sync routine of the CLI and the daemon. */
+export async function syncAccounts(options: SyncAccountsOptions): Promise<ScanSummary> {
+  const providers: Provider[] = [];
+  const { store } = options;
+  // Each scanner scope is written as one transaction; the store takes any region and account.
+  const sink: ScanSink<number> = {
+    beginSync: () => {
+      const syncId = store.beginSync();
+      options.onSyncStarted?.(syncId);
+      return syncId;
+    },
+    replaceScope: (scope, resources, syncId) => store.replaceScope(scope, resources, syncId),
+    markScopeFailed: (scope, error, syncId) => store.markScopeFailed(scope, error, syncId),
+    finishSync: (syncId, summary) => store.finishSync(syncId, summary),
+  };
   try {
-    const scanner = createScanner({ providers, sink: new RegionalScopeSink(store) });
-    return await scanner.scan({ onProgress: (e) => renderer.onEvent(e) });
+    const { vault, ledger } = await openAccountSecrets(options.home, options.store, options.onNotice);
+    for (const account of options.accounts) providers.push(buildProvider(account, vault));
+    const scanner = createScanner({ providers, sink });
+    const summary = await scanner.scan({
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    const { resources, added, changed, removed, errors, apiCalls, durationMs } = summary;
+    const accounts = options.accounts.map((a) => a.name);
+    ledger.append({
+      kind: 'sync-finished',
+      data: { accounts, resources, added, changed, removed, errors: errors.length, apiCalls, durationMs },
+    });
+    return summary;
   } finally {
-    renderer.stop();
-    store.close();
     for (const p of providers) closeProvider(p);
   }
 }

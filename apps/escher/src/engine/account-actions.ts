@@ -3,6 +3,7 @@ import type { Cloud, Resource } from '@escher/protocol';
 import type { ProviderActions, ProviderSettings } from '@escher/provider-api';
 import { createAwsActions, type AwsCredentials } from '@escher/provider-aws';
 import { createAzureActions, type AzureCredentials } from '@escher/provider-azure';
+import { createGcpActions, type GcpCredentials } from '@escher/provider-gcp';
 import { resolveCredentials, type AccountConfig } from '../cli/accounts-file.ts';
 import type { Vault } from '../vault/index.ts';
 
@@ -108,8 +109,7 @@ export class AccountActions {
       case 'azure':
         return createAzureActions(credentials as unknown as AzureCredentials, settings);
       case 'gcp':
-        // The GCP operations are not exported by @escher/provider-gcp yet.
-        return undefined;
+        return createGcpActions(credentials as unknown as GcpCredentials, settings);
     }
   }
 }

@@ -135,6 +135,28 @@ describe('RateLimiter', () => {
     assert.equal(n, 1);
   });
 
+  it("when the cloud's slots are full, a call its family's limit held back goes first", async () => {
+    const { time, gate } = setup({ maxInFlightPerCloud: 1, rate: { initialRate: 2, initialBurst: 2 } });
+    const at = (service: string): typeof ctx => ({ ...ctx, service });
+    const started: string[] = [];
+    const call = (name: string, ms: number) => async (): Promise<string> => {
+      started.push(name);
+      await time.sleep(ms);
+      return name;
+    };
+    await time.drive(
+      Promise.all([
+        gate.run(at('hold'), call('hold', 1000)),
+        // Queued behind it: the first call of a family with burst to spare, then an IAM family
+        // whose second call finds its bucket empty (it runs at its limit).
+        gate.run(at('ec2'), call('ec2-1', 10)),
+        gate.run(at('iam'), call('iam-1', 10)),
+        gate.run(at('iam'), call('iam-2', 10)),
+      ]),
+    );
+    assert.deepEqual(started, ['hold', 'iam-2', 'ec2-1', 'iam-1']);
+  });
+
   it('runs at the cloud limit: close to the server bucket rate, few throttles', async () => {
     // The server: a token bucket of 20 calls refilled at 20/s, as EC2 describes are.
     const time = new VirtualTime();

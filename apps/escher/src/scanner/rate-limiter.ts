@@ -47,6 +47,7 @@ export interface RateLimiterOptions {
   /**
    * Calls in flight per cloud, over all its families. Default 48: under the SDKs' socket pools
    * (the AWS provider keeps 64), so a call's paced slot is not then spent queueing for a socket.
+   * Calls of families running at their limit take free slots first.
    */
   maxInFlightPerCloud?: number;
   /** Which bucket a call draws from. Default: cloud, account, region and API (the service the provider reports). */
@@ -185,7 +186,11 @@ export class RateLimiter {
       try {
         const { waitMs, generation, limited } = family.rate.reserve(this.clock.now());
         if (waitMs > 0) await this.sleep(waitMs, signal);
-        const releaseCloud = await cloudSlots.acquire(signal);
+        // A call its family's bucket held back (the family runs at its limit) goes before calls
+        // of families with burst to spare. The first kind decides how long the scan takes (the
+        // bucket that binds the lower bound, IAM's 10/s say); a moment in a FIFO queue behind
+        // hundreds of page calls is time that family never gets back. The second can wait.
+        const releaseCloud = await cloudSlots.acquire(signal, limited ? 0 : 1);
         this.totals.calls++;
         try {
           const result = await call().finally(releaseCloud);

@@ -5,7 +5,9 @@ import { startSimProcess, type SimTarget } from '@escher/provider-api/contract';
 import { awsProvider, type AwsProvider } from '@escher/provider-aws';
 import { azureProvider } from '@escher/provider-azure';
 import { gcpProvider } from '@escher/provider-gcp';
+import { openTempStore } from '../store/testing/index.ts';
 import { RateLimiter } from './rate-limiter.ts';
+import type { ScanSink } from './scan-sink.ts';
 import type { ScanEvent } from './scan-events.ts';
 import { createScanner } from './scanner.ts';
 import { RecordingSink } from './scanner.testing.ts';
@@ -49,6 +51,34 @@ describe('scanner against escher-sim (AWS)', () => {
     assert.ok(summary.apiCalls >= sink.replaced.length, `${summary.apiCalls} API calls`);
     assert.equal(events.at(-1)?.kind, 'scan-finished');
     baseline = listed;
+  });
+
+  it('into the real store, each scope is one write: global S3 owns buckets of several regions', async (t) => {
+    assert.ok(baseline, 'needs the full scan first');
+    const { store, cleanup } = await openTempStore();
+    t.after(cleanup);
+    const writes: string[] = [];
+    const sink: ScanSink<number> = {
+      beginSync: () => store.beginSync(),
+      replaceScope: (scope, resources, syncId) => {
+        writes.push(`${scope.account}/${scope.region}/${scope.service}`);
+        return store.replaceScope(scope, resources, syncId);
+      },
+      markScopeFailed: (scope, error, syncId) => store.markScopeFailed(scope, error, syncId),
+      finishSync: (syncId, summary) => store.finishSync(syncId, summary),
+    };
+    const summary = await createScanner({ providers: [provider], sink }).scan();
+    assert.deepEqual(summary.errors, []);
+    assert.equal(new Set(writes).size, writes.length, 'no scope is written twice');
+    assert.equal(store.listResources().length, baseline.length);
+    const buckets = baseline.filter((r) => r.type === 'storage.bucket');
+    const bucketRegions = new Set(buckets.map((r) => r.region));
+    assert.ok(bucketRegions.size > 1, `buckets in ${[...bucketRegions].join(', ')}`);
+    assert.deepEqual(
+      new Set(store.listResources({ type: 'storage.bucket' }).map((r) => r.region)),
+      bucketRegions,
+    );
+    assert.ok(writes.some((w) => w.endsWith('/global/s3')));
   });
 
   it('under throttling, 5 % errors, odd pagination and one region down, finds every reachable resource once and reports the region', async () => {

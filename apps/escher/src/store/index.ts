@@ -5,3 +5,4 @@ export * from './key/index.ts';
 export { diffResources } from './resources/resource-diff.ts';
 export { queryTrigrams } from './resources/resource-query.ts';
 export { MIGRATIONS, EMBEDDING_DIMENSIONS, schemaVersion } from './migrations/index.ts';
+export type { SearchHit, SearchOptions, SearchResponse, SearchExplanation } from './search/search-engine.ts';

@@ -1,14 +1,24 @@
 import { resolve } from 'node:path';
+import type { EmbeddingProvider } from '@escher/knowledge';
 import type { Resource } from '@escher/protocol';
 import { UnexpectedError } from '@escher/protocol';
 import type { Clock } from './clock.ts';
 import { openEncryptedDatabase } from './database/open-database.ts';
 import type { SqliteDatabase } from './database/sqlite.ts';
-import type { KeySource } from './key/key-source.ts';
+import type { KeySource, StoreKey } from './key/key-source.ts';
 import { MIGRATIONS } from './migrations/all-migrations.ts';
 import { runMigrations } from './migrations/run-migrations.ts';
+import { EdgeQueries } from './resources/edge-query.ts';
 import { ResourceQueries } from './resources/resource-query.ts';
 import { ScopeWriter } from './resources/scope-writer.ts';
+import {
+  DEFAULT_TUNING,
+  SearchEngine,
+  type SearchOptions,
+  type SearchResponse,
+  type SearchTuning,
+} from './search/search-engine.ts';
+import { SearchIndexWriter } from './search/search-index-writer.ts';
 import { storeStats } from './stats.ts';
 import type {
   ResourceChange,
@@ -30,6 +40,14 @@ export interface StoreOptions {
   /** Where the encryption key comes from (`defaultKeySource` in production, `staticKeySource` in tests). */
   keySource: KeySource;
   clock: Clock;
+  /**
+   * Embeds resources and queries for the vector list of hybrid search (`resolveEmbedder` reads
+   * the choice from the environment). None by default: on the relevance set the built-in
+   * embedder adds nothing to BM25 over the ontology's documents (docs/search.md).
+   */
+  embedder?: EmbeddingProvider | null;
+  /** Fusion constant, list depth and list weights of hybrid search (benchmarks and ablations). */
+  searchTuning?: SearchTuning;
 }
 
 interface OpenState {
@@ -37,6 +55,7 @@ interface OpenState {
   writer: ScopeWriter;
   queries: ResourceQueries;
   syncs: SyncLedger;
+  search: SearchEngine;
 }
 
 /**
@@ -59,12 +78,16 @@ export class Store {
   readonly path: string;
   private readonly keySource: KeySource;
   private readonly clock: Clock;
+  private readonly embedder: EmbeddingProvider | undefined;
+  private readonly searchTuning: SearchTuning;
   private state: OpenState | undefined;
 
   constructor(options: StoreOptions) {
     this.path = resolve(options.path);
     this.keySource = options.keySource;
     this.clock = options.clock;
+    this.embedder = options.embedder ?? undefined;
+    this.searchTuning = options.searchTuning ?? DEFAULT_TUNING;
   }
 
   /**
@@ -82,6 +105,12 @@ export class Store {
         writer: new ScopeWriter(db, this.clock),
         queries: new ResourceQueries(db),
         syncs: new SyncLedger(db, this.clock),
+        search: new SearchEngine(
+          db,
+          new SearchIndexWriter(db, this.embedder),
+          this.embedder,
+          this.searchTuning,
+        ),
       };
     } catch (error) {
       db.close();
@@ -108,11 +137,13 @@ export class Store {
   }
 
   /**
-   * Replaces everything known in one scope with `resources`, in ONE transaction: listed resources
-   * are inserted or updated, resources of the scope that were not listed are marked removed, and
+   * Replaces everything one scope owns with `resources`, in ONE transaction: listed resources
+   * are inserted or updated, resources the scope owned and did not list are marked removed, and
    * each resource's change (added / changed with its field-level diff / removed) is recorded
    * against `syncId`. `resources` may be any iterable (it is consumed inside the transaction).
-   * All of them must belong to the scope's cloud, account and region; repeated ids count once.
+   * They may be of any account and region of the scope's cloud; one another scope owned moves to
+   * this one (changed only if its content changed, never removed and added). Repeated ids count
+   * once.
    */
   replaceScope(scope: StoreScope, resources: Iterable<Resource>, syncId: number): ScopeResult {
     const state = this.open_();
@@ -132,7 +163,11 @@ export class Store {
 
   /** Ends a sync and returns its summary (SPEC section 7's `escher sync` shape). */
   finishSync(syncId: number, options: { apiCalls: number }): SyncSummary {
-    return this.open_().syncs.end(syncId, options.apiCalls);
+    const state = this.open_();
+    const summary = state.syncs.end(syncId, options.apiCalls);
+    // The sync pays for indexing what it changed, so the next search does not.
+    state.search.refresh();
+    return summary;
   }
 
   /** A sync by id. */
@@ -173,9 +208,59 @@ export class Store {
     return this.open_().queries.changesSince(time);
   }
 
+  /**
+   * Relationship lookups for the resource graph (`escher graph`, `escher history`): who points
+   * at a set of resources, and related resources as last known, removed ones included.
+   */
+  edges(): EdgeQueries {
+    return new EdgeQueries(this.open_().db);
+  }
+
+  /**
+   * Hybrid search (docs/search.md): free text understood into filters, boosts and terms; BM25,
+   * typo and vector lists fused by reciprocal rank; `where` in the filter language. Resolves with
+   * SPEC section 7's `{ query, tookMs, results: [{ score, resource }] }`.
+   */
+  search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {
+    return this.open_().search.search(query, options);
+  }
+
+  /**
+   * Brings the search index up to date with every resource change. `finishSync` does it; call it
+   * after writing resources any other way (an import) to index them before the next search.
+   */
+  refreshSearchIndex(): void {
+    this.open_().search.refresh();
+  }
+
   /** Typo-tolerant trigram search over resource names and tags, best first. */
   searchText(query: string, options: { limit?: number } = {}): TextHit[] {
     return this.open_().queries.searchText(query, options.limit ?? 20);
+  }
+
+  /**
+   * The open connection, for the modules that own tables of their own in this file — the audit
+   * ledger and the vault — and need transactions across them. Everything else goes through the
+   * methods above.
+   */
+  database(): SqliteDatabase {
+    return this.open_().db;
+  }
+
+  /**
+   * The store's key, resolved again from the same sources (read-only: nothing is created), for
+   * keys derived from it — the vault's AES-256-GCM key is HKDF of it.
+   */
+  async resolveKey(): Promise<StoreKey> {
+    this.open_();
+    const key = await this.keySource.resolve({ storePath: this.path, storeExists: true });
+    if (!key) {
+      throw new UnexpectedError(
+        'store-key-vanished',
+        `The key of the open store ${this.path} is no longer available.`,
+      );
+    }
+    return key;
   }
 
   /**

@@ -1,15 +1,18 @@
 import type { Cloud, Environment, Resource } from '@escher/protocol';
 
 /**
- * One discovery unit of a sync: one service's resources in one account and region. A scope is
- * replaced atomically: after `replaceScope` the store holds exactly what the scope returned.
+ * One unit of a sync whose listing was complete: the key that owns the resources it listed. It
+ * is opaque to the store — the scanner's scope is one service in one account and region ('global'
+ * for global services), an import's is `{ account: '<import name>', region: 'global', service:
+ * 'import:…' }` — and independent of the resources' own account and region. A scope is replaced
+ * atomically: after `replaceScope` it owns exactly what it listed.
  */
 export interface StoreScope {
   cloud: Cloud;
   account: string;
-  /** A region code, or 'global' for global services. */
+  /** A region code, or 'global' for global services and imports. */
   region: string;
-  /** The scanner's service id (ec2, s3, compute, …): the unit whose listing was complete. */
+  /** The scanner's service id (ec2, s3, compute, …) or an import's kind. */
   service: string;
 }
 
@@ -45,6 +48,11 @@ export interface ScopeResult {
   unchanged: number;
   /** Ids that appeared more than once in the input; the first occurrence was kept. */
   duplicates: number;
+  /**
+   * Resources another scope owned that this one listed, and now owns (also counted as changed
+   * or unchanged by their content, or as added if they had been removed in an earlier sync).
+   */
+  moved: number;
 }
 
 /** A scope that could not be listed, as reported in the sync summary. */

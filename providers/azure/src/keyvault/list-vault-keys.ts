@@ -31,9 +31,7 @@ export async function listVaultKeys(
   options: CallOptions,
 ): Promise<VaultKeysInfo | undefined> {
   try {
-    const keys = await collectPages(
-      options,
-      armContext(subscriptionId, 'keys.list'),
+    const keys = await collectPages(options, armContext(subscriptionId, 'keys.list'), () =>
       clients
         .keyVault(subscriptionId)
         .keys.list(vault.resourceGroup, vault.name, { abortSignal: options.signal })

@@ -10,10 +10,11 @@ export async function listLocations(
   const locations = await collectPages(
     options,
     armContext(subscriptionId, 'subscriptions.listLocations'),
-    clients
-      .subscriptions()
-      .subscriptions.listLocations(subscriptionId, { abortSignal: options.signal })
-      .byPage(),
+    () =>
+      clients
+        .subscriptions()
+        .subscriptions.listLocations(subscriptionId, { abortSignal: options.signal })
+        .byPage(),
   );
   return locations.flatMap((l) => (l.name ? [l.name] : []));
 }

@@ -14,7 +14,7 @@ export async function listSubscriptions(clients: AzureClients, options: CallOpti
   const subscriptions = await collectPages(
     options,
     { account: '', region: 'global', service: 'arm', operation: 'subscriptions.list' },
-    client.subscriptions.list({ abortSignal: options.signal }).byPage(),
+    () => client.subscriptions.list({ abortSignal: options.signal }).byPage(),
   );
   return subscriptions
     .filter((s) => s.subscriptionId && !UNREADABLE.has((s.state ?? '').toLowerCase()))

@@ -20,6 +20,7 @@ test('a first sync adds everything; a second reports exactly what was added, cha
     removed: 0,
     unchanged: 0,
     duplicates: 0,
+    moved: 0,
   });
   clock.advance(1_000);
   const firstSummary = store.finishSync(first, { apiCalls: 4 });
@@ -40,7 +41,15 @@ test('a first sync adds everything; a second reports exactly what was added, cha
   const aStopped = { ...a, state: 'stopped', tags: { ...a.tags, owner: 'bo', ticket: 'OPS-1' } };
   const d = testInstance('d');
   const result = store.replaceScope(scope, [aStopped, b, d], second);
-  assert.deepEqual(result, { resources: 3, added: 1, changed: 1, removed: 1, unchanged: 1, duplicates: 0 });
+  assert.deepEqual(result, {
+    resources: 3,
+    added: 1,
+    changed: 1,
+    removed: 1,
+    unchanged: 1,
+    duplicates: 0,
+    moved: 0,
+  });
   const summary = store.finishSync(second, { apiCalls: 2 });
   assert.equal(summary.resources, 3);
   assert.deepEqual([summary.added, summary.changed, summary.removed], [1, 1, 1]);
@@ -191,13 +200,18 @@ test('listResources filters by type, cloud, account, region, environment, state,
   assert.deepEqual(vm?.attributes, { size: 't3.micro', public: false });
 });
 
-test('writes need a running sync and resources from the scope they are written to', async (t) => {
+test("writes need a running sync and resources of the scope's cloud", async (t) => {
   const { store, cleanup } = await openTempStore();
   t.after(cleanup);
   const syncId = store.beginSync();
   assert.throws(
-    () => store.replaceScope(scope, [testInstance('x', { region: 'eu-west-1' })], syncId),
-    (error: unknown) => error instanceof UnexpectedError && error.code === 'store-scope-mismatch',
+    () =>
+      store.replaceScope(
+        scope,
+        [testInstance('ok'), testInstance('x', { cloud: 'gcp', id: 'projects/p/instances/x' })],
+        syncId,
+      ),
+    (error: unknown) => error instanceof UnexpectedError && error.code === 'store-scope-cloud-mismatch',
   );
   // The failed transaction wrote nothing.
   assert.equal(store.listResources().length, 0);

@@ -4,10 +4,11 @@ import type { Cloud, Environment, Resource, ResourceType } from '@escher/protoco
 export interface ResourceRow {
   rowid: number;
   id: string;
+  /** The scope that last listed the resource (`scopes.id`); not part of the resource. */
+  scope_id: number;
   cloud: string;
   account: string;
   region: string;
-  service: string;
   type: string;
   native_type: string;
   name: string;
@@ -25,6 +26,9 @@ export interface ResourceRow {
 
 /** The columns a resource's content maps to, in the order of the `resources` table. */
 export type ContentValues = [
+  cloud: string,
+  account: string,
+  region: string,
   type: string,
   nativeType: string,
   name: string,
@@ -41,12 +45,15 @@ export type ContentValues = [
 
 /** Every column `rowToResource` needs. */
 export const RESOURCE_SELECT_COLUMNS =
-  'rowid, id, cloud, account, region, service, type, native_type, name, state, environment, zone, ' +
+  'rowid, id, scope_id, cloud, account, region, type, native_type, name, state, environment, zone, ' +
   'created_at, cost_monthly, native_id, tags, attributes, relationships, removed_at';
 
 /** Serialises a resource's content once: the JSON strings double as the change-detection key. */
 export function contentValues(resource: Resource): ContentValues {
   return [
+    resource.cloud,
+    resource.account,
+    resource.region,
     resource.type,
     resource.nativeType,
     resource.name,
@@ -65,18 +72,21 @@ export function contentValues(resource: Resource): ContentValues {
 /** True when the stored row already holds exactly these values (byte-equal JSON). */
 export function sameContent(row: ResourceRow, values: ContentValues): boolean {
   return (
-    row.type === values[0] &&
-    row.native_type === values[1] &&
-    row.name === values[2] &&
-    row.state === values[3] &&
-    row.environment === values[4] &&
-    row.zone === values[5] &&
-    row.created_at === values[6] &&
-    row.cost_monthly === values[7] &&
-    row.native_id === values[8] &&
-    row.tags === values[9] &&
-    row.attributes === values[10] &&
-    row.relationships === values[11]
+    row.cloud === values[0] &&
+    row.account === values[1] &&
+    row.region === values[2] &&
+    row.type === values[3] &&
+    row.native_type === values[4] &&
+    row.name === values[5] &&
+    row.state === values[6] &&
+    row.environment === values[7] &&
+    row.zone === values[8] &&
+    row.created_at === values[9] &&
+    row.cost_monthly === values[10] &&
+    row.native_id === values[11] &&
+    row.tags === values[12] &&
+    row.attributes === values[13] &&
+    row.relationships === values[14]
   );
 }
 

@@ -1,19 +1,17 @@
 import type { Resource } from '@escher/protocol';
 import { UnexpectedError } from '@escher/protocol';
 import type { Clock } from '../clock.ts';
-import type { SqliteDatabase, SqliteStatement } from '../database/sqlite.ts';
+import type { SqliteDatabase } from '../database/sqlite.ts';
 import type { ScopeResult, StoreScope } from '../store.types.ts';
 import { diffResources } from './resource-diff.ts';
 import {
   contentValues,
-  RESOURCE_SELECT_COLUMNS,
   rowToResource,
   indexedTagText,
   sameContent,
   type ResourceRow,
 } from './resource-row.ts';
-
-type ScopeValues = [cloud: string, account: string, region: string, service: string];
+import { ScopeStatements } from './scope-statements.ts';
 
 /** A text-index update: drop the row's old entry (`old`), index the resource as listed (`insert`). */
 interface ReindexEntry {
@@ -22,63 +20,32 @@ interface ReindexEntry {
   old?: ResourceRow;
 }
 
+/** The state of one `replace` call, shared by its steps. */
+interface Pass {
+  scope: StoreScope;
+  scopeId: number;
+  syncId: number;
+  now: number;
+  reindex: ReindexEntry[];
+  result: ScopeResult;
+}
+
 /**
  * Writes one scope's listing as a single transaction: upserts what was listed, soft-deletes what
- * vanished, and records the change set. Statements are prepared once; unchanged resources (the
- * common case on a re-sync) cost one string comparison per column and no write.
+ * the scope owned and no longer lists, and records the change set. A scope is an ownership key
+ * (`scopes` row), not a property of the resources: it may list resources of any account and
+ * region of its cloud, and a resource another scope owned moves to it. Statements are prepared
+ * once; unchanged resources (the common case on a re-sync) cost one string comparison per column
+ * and no write.
  */
 export class ScopeWriter {
-  private readonly selectScope: SqliteStatement<ScopeValues, ResourceRow>;
-  private readonly selectById: SqliteStatement<[string], ResourceRow>;
-  private readonly insert: SqliteStatement;
-  private readonly update: SqliteStatement;
-  private readonly markRemoved: SqliteStatement<[number, number, number]>;
-  private readonly maxRowid: SqliteStatement<[], { max: number }>;
-  private readonly ftsInsert: SqliteStatement<[number, string, string]>;
-  private readonly recordAddedFrom: SqliteStatement<[number, number, number]>;
-  private readonly ftsDelete: SqliteStatement<[number, string, string]>;
-  private readonly vectorDelete: SqliteStatement<[number]>;
-  private readonly recordChange: SqliteStatement<[number, number, string, number, string | null]>;
-  private readonly recordScope: SqliteStatement;
+  private readonly sql: ScopeStatements;
 
   constructor(
     private readonly db: SqliteDatabase,
     private readonly clock: Clock,
   ) {
-    this.selectScope = db.prepare(
-      `SELECT ${RESOURCE_SELECT_COLUMNS} FROM resources WHERE cloud = ? AND account = ? AND region = ? AND service = ?`,
-    );
-    this.selectById = db.prepare(`SELECT ${RESOURCE_SELECT_COLUMNS} FROM resources WHERE id = ?`);
-    this.insert = db.prepare(
-      `INSERT INTO resources (id, cloud, account, region, service, type, native_type, name, state, environment, zone,
-         created_at, cost_monthly, native_id, tags, attributes, relationships, first_seen, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO NOTHING`,
-    );
-    this.update = db.prepare(
-      `UPDATE resources SET cloud = ?, account = ?, region = ?, service = ?, type = ?, native_type = ?, name = ?,
-         state = ?, environment = ?, zone = ?, created_at = ?, cost_monthly = ?, native_id = ?, tags = ?,
-         attributes = ?, relationships = ?, updated_at = ?, removed_at = NULL
-       WHERE rowid = ?`,
-    );
-    this.markRemoved = db.prepare('UPDATE resources SET removed_at = ?, updated_at = ? WHERE rowid = ?');
-    this.maxRowid = db.prepare('SELECT coalesce(max(rowid), 0) AS max FROM resources');
-    this.ftsInsert = db.prepare('INSERT INTO resources_fts (rowid, name, tags) VALUES (?, ?, ?)');
-    this.recordAddedFrom = db.prepare(
-      "INSERT INTO resource_changes (sync_id, resource_rowid, kind, at) SELECT ?, rowid, 'added', ? FROM resources WHERE rowid > ?",
-    );
-    this.ftsDelete = db.prepare(
-      "INSERT INTO resources_fts (resources_fts, rowid, name, tags) VALUES ('delete', ?, ?, ?)",
-    );
-    this.vectorDelete = db.prepare('DELETE FROM resource_vectors WHERE rowid = ?');
-    this.recordChange = db.prepare(
-      'INSERT INTO resource_changes (sync_id, resource_rowid, kind, at, diff) VALUES (?, ?, ?, ?, ?)',
-    );
-    this.recordScope = db.prepare(
-      `INSERT OR REPLACE INTO sync_scopes (sync_id, cloud, account, region, service, status, resources, added, changed,
-         removed, error_code, error_message, at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    this.sql = new ScopeStatements(db);
   }
 
   /** See `Store.replaceScope`. The caller has checked that `syncId` is running. */
@@ -89,7 +56,7 @@ export class ScopeWriter {
 
   /** Records a scope that could not be listed; its resources stay as they were. */
   fail(scope: StoreScope, syncId: number, error: { code: string; message: string }): void {
-    this.recordScope.run(
+    this.sql.recordScope.run(
       syncId,
       scope.cloud,
       scope.account,
@@ -111,34 +78,35 @@ export class ScopeWriter {
     resources: Iterable<Resource>,
     syncId: number,
   ): ScopeResult {
+    const { sql } = this;
     const now = this.clock.now();
-    const scopeValues: ScopeValues = [scope.cloud, scope.account, scope.region, scope.service];
+    const scopeValues = [scope.cloud, scope.account, scope.region, scope.service] as const;
+    sql.insertScope.run(...scopeValues);
+    const scopeId = sql.scopeId.get(...scopeValues)?.id;
+    if (scopeId === undefined) {
+      throw new UnexpectedError('store-scope-vanished', `Scope ${scopeValues.join('/')} cannot be read.`);
+    }
     const existing = new Map<string, ResourceRow>();
-    for (const row of this.selectScope.all(...scopeValues)) existing.set(row.id, row);
+    for (const row of sql.selectScope.all(scopeId)) existing.set(row.id, row);
     // New rows get rowids above this, so their change records are written with one statement
     // after the loop.
-    const firstNew = this.maxRowid.get()?.max ?? 0;
-
-    const reindex: ReindexEntry[] = [];
-    const result: ScopeResult = {
-      resources: 0,
-      added: 0,
-      changed: 0,
-      removed: 0,
-      unchanged: 0,
-      duplicates: 0,
+    const firstNew = sql.maxRowid.get()?.max ?? 0;
+    const pass: Pass = {
+      scope,
+      scopeId,
+      syncId,
+      now,
+      reindex: [],
+      result: { resources: 0, added: 0, changed: 0, removed: 0, unchanged: 0, duplicates: 0, moved: 0 },
     };
+    const { result, reindex } = pass;
+
     const seen = new Set<string>();
     for (const resource of resources) {
-      if (
-        resource.cloud !== scope.cloud ||
-        resource.account !== scope.account ||
-        resource.region !== scope.region
-      ) {
+      if (resource.cloud !== scope.cloud) {
         throw new UnexpectedError(
-          'store-scope-mismatch',
-          `Resource ${resource.id} (${resource.cloud}/${resource.account}/${resource.region}) is outside scope ` +
-            `${scope.cloud}/${scope.account}/${scope.region}/${scope.service}.`,
+          'store-scope-cloud-mismatch',
+          `Resource ${resource.id} is on ${resource.cloud}, but scope ${scopeValues.join('/')} is on ${scope.cloud}.`,
         );
       }
       if (seen.has(resource.id)) {
@@ -149,53 +117,40 @@ export class ScopeWriter {
       const values = contentValues(resource);
       const known = existing.get(resource.id);
       if (known === undefined) {
-        const info = this.insert.run(resource.id, ...scopeValues, ...values, now, now);
+        const info = sql.insert.run(resource.id, scopeId, ...values, now, now);
         if (info.changes === 1) {
           reindex.push({ rowid: Number(info.lastInsertRowid), insert: resource });
           result.added += 1;
           continue;
         }
-      }
-      // Known in this scope, or listed before under another scope (the insert hit the unique id).
-      const row = known ?? this.selectById.get(resource.id);
-      if (row === undefined) {
-        throw new UnexpectedError(
-          'store-resource-vanished',
-          `Resource ${resource.id} conflicted but cannot be read.`,
-        );
-      }
-      if (row.removed_at !== null) {
-        this.update.run(...scopeValues, ...values, now, row.rowid);
-        reindex.push({ rowid: row.rowid, insert: resource });
-        this.recordChange.run(syncId, row.rowid, 'added', now, null);
-        result.added += 1;
+        // Another scope owns it (or did, until it vanished there).
+        const row = sql.selectById.get(resource.id);
+        if (row === undefined) {
+          throw new UnexpectedError(
+            'store-resource-vanished',
+            `Resource ${resource.id} conflicted but cannot be read.`,
+          );
+        }
+        this.adopt(pass, row, resource, values);
         continue;
       }
-      const sameScope = known !== undefined;
-      if (sameScope && sameContent(row, values)) {
+      if (known.removed_at !== null) {
+        this.readd(pass, known, resource, values);
+        continue;
+      }
+      if (sameContent(known, values)) {
         result.unchanged += 1;
         continue;
       }
-      const changes = diffResources(rowToResource(row), resource);
-      this.update.run(...scopeValues, ...values, now, row.rowid);
-      if (row.name !== values[2] || row.tags !== values[9]) {
-        reindex.push({ rowid: row.rowid, insert: resource, old: row });
-      }
-      if (changes.length === 0) {
-        // Only key order or the scope bookkeeping moved: nothing a user would call a change.
-        result.unchanged += 1;
-        continue;
-      }
-      this.recordChange.run(syncId, row.rowid, 'changed', now, JSON.stringify(changes));
-      result.changed += 1;
+      this.update(pass, known, resource, values);
     }
 
     for (const [id, row] of existing) {
       if (seen.has(id) || row.removed_at !== null) continue;
-      this.markRemoved.run(now, now, row.rowid);
+      sql.markRemoved.run(now, now, row.rowid);
       reindex.push({ rowid: row.rowid, old: row });
-      this.vectorDelete.run(row.rowid);
-      this.recordChange.run(syncId, row.rowid, 'removed', now, null);
+      sql.vectorDelete.run(row.rowid);
+      sql.recordChange.run(syncId, row.rowid, 'removed', now, null);
       result.removed += 1;
     }
 
@@ -203,13 +158,13 @@ export class ScopeWriter {
     // insert of the same rowid is fine); out of order, it flushes a segment per row, ~20× slower.
     // The 'delete' command needs the text that was indexed: the row as it was before this sync.
     for (const { rowid, old, insert } of reindex.sort((a, b) => a.rowid - b.rowid)) {
-      if (old) this.ftsDelete.run(rowid, old.name, indexedTagText(old.name, parseTags(old.tags)));
-      if (insert) this.ftsInsert.run(rowid, insert.name, indexedTagText(insert.name, insert.tags));
+      if (old) sql.ftsDelete.run(rowid, old.name, indexedTagText(old.name, parseTags(old.tags)));
+      if (insert) sql.ftsInsert.run(rowid, insert.name, indexedTagText(insert.name, insert.tags));
     }
-    this.recordAddedFrom.run(syncId, now, firstNew);
+    sql.recordAddedFrom.run(syncId, now, firstNew);
 
     result.resources = seen.size;
-    this.recordScope.run(
+    sql.recordScope.run(
       syncId,
       ...scopeValues,
       'ok',
@@ -223,7 +178,63 @@ export class ScopeWriter {
     );
     return result;
   }
+
+  /** A live resource of this scope whose content changed: update it and record the diff. */
+  private update(pass: Pass, row: ResourceRow, resource: Resource, values: ContentTuple): void {
+    const { sql } = this;
+    sql.update.run(pass.scopeId, ...values, pass.now, row.rowid);
+    if (row.name !== resource.name || row.tags !== values[12]) {
+      pass.reindex.push({ rowid: row.rowid, insert: resource, old: row });
+    }
+    const changes = diffResources(rowToResource(row), resource);
+    if (changes.length === 0) {
+      // Only key order moved: nothing a user would call a change.
+      pass.result.unchanged += 1;
+      return;
+    }
+    sql.recordChange.run(pass.syncId, row.rowid, 'changed', pass.now, JSON.stringify(changes));
+    pass.result.changed += 1;
+  }
+
+  /** A resource this scope or another had marked removed is listed again: it is added back. */
+  private readd(pass: Pass, row: ResourceRow, resource: Resource, values: ContentTuple): void {
+    this.sql.update.run(pass.scopeId, ...values, pass.now, row.rowid);
+    pass.reindex.push({ rowid: row.rowid, insert: resource });
+    this.sql.recordChange.run(pass.syncId, row.rowid, 'added', pass.now, null);
+    pass.result.added += 1;
+  }
+
+  /**
+   * A resource owned by another scope is listed here: it moves to this scope and counts as
+   * changed only if its content changed. When the other scope marked it removed earlier in this
+   * very sync, that removal is taken back, so a move is never reported as removed and added.
+   */
+  private adopt(pass: Pass, row: ResourceRow, resource: Resource, values: ContentTuple): void {
+    const { sql } = this;
+    pass.result.moved += 1;
+    if (row.removed_at === null) {
+      this.update(pass, row, resource, values);
+      return;
+    }
+    if (sql.unrecordRemoval.run(pass.syncId, row.rowid).changes === 0) {
+      this.readd(pass, row, resource, values);
+      return;
+    }
+    sql.uncountRemoval.run(pass.syncId, row.scope_id);
+    // Its text entry went with the removal: index it afresh rather than replace an entry.
+    sql.update.run(pass.scopeId, ...values, pass.now, row.rowid);
+    pass.reindex.push({ rowid: row.rowid, insert: resource });
+    const changes = diffResources(rowToResource(row), resource);
+    if (changes.length === 0) {
+      pass.result.unchanged += 1;
+      return;
+    }
+    sql.recordChange.run(pass.syncId, row.rowid, 'changed', pass.now, JSON.stringify(changes));
+    pass.result.changed += 1;
+  }
 }
+
+type ContentTuple = ReturnType<typeof contentValues>;
 
 function parseTags(json: string): Record<string, string> {
   return JSON.parse(json) as Record<string, string>;

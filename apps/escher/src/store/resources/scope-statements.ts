@@ -1,0 +1,83 @@
+import type { SqliteDatabase, SqliteStatement } from '../database/sqlite.ts';
+import { RESOURCE_SELECT_COLUMNS, type ResourceRow } from './resource-row.ts';
+
+type ScopeKey = [cloud: string, account: string, region: string, service: string];
+
+/**
+ * Every statement the scope writer runs, prepared once per connection: preparing costs more than
+ * running most of them, and a sync runs them hundreds of thousands of times.
+ */
+export class ScopeStatements {
+  readonly insertScope: SqliteStatement<ScopeKey>;
+  readonly scopeId: SqliteStatement<ScopeKey, { id: number }>;
+  readonly selectScope: SqliteStatement<[number], ResourceRow>;
+  readonly selectById: SqliteStatement<[string], ResourceRow>;
+  /** id, scope_id, the 15 content columns, first_seen, updated_at. */
+  readonly insert: SqliteStatement;
+  /** scope_id, the 15 content columns, updated_at, rowid. */
+  readonly update: SqliteStatement;
+  readonly markRemoved: SqliteStatement<[number, number, number]>;
+  readonly maxRowid: SqliteStatement<[], { max: number }>;
+  readonly ftsInsert: SqliteStatement<[number, string, string]>;
+  readonly ftsDelete: SqliteStatement<[number, string, string]>;
+  readonly vectorDelete: SqliteStatement<[number]>;
+  readonly recordAddedFrom: SqliteStatement<[number, number, number]>;
+  readonly recordChange: SqliteStatement<[number, number, string, number, string | null]>;
+  /** Takes back a removal recorded in this sync (sync id, resource rowid). */
+  readonly unrecordRemoval: SqliteStatement<[number, number]>;
+  /** Lowers the removed count of the scope (by id) that recorded it in this sync. */
+  readonly uncountRemoval: SqliteStatement<[number, number]>;
+  readonly recordScope: SqliteStatement;
+
+  constructor(db: SqliteDatabase) {
+    this.insertScope = db.prepare(
+      'INSERT INTO scopes (cloud, account, region, service) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    );
+    this.scopeId = db.prepare(
+      'SELECT id FROM scopes WHERE cloud = ? AND account = ? AND region = ? AND service = ?',
+    );
+    this.selectScope = db.prepare(`SELECT ${RESOURCE_SELECT_COLUMNS} FROM resources WHERE scope_id = ?`);
+    this.selectById = db.prepare(`SELECT ${RESOURCE_SELECT_COLUMNS} FROM resources WHERE id = ?`);
+    const content =
+      'cloud, account, region, type, native_type, name, state, environment, zone, created_at, cost_monthly, ' +
+      'native_id, tags, attributes, relationships';
+    this.insert = db.prepare(
+      `INSERT INTO resources (id, scope_id, ${content}, first_seen, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO NOTHING`,
+    );
+    this.update = db.prepare(
+      `UPDATE resources SET scope_id = ?, ${content
+        .split(', ')
+        .map((column) => `${column} = ?`)
+        .join(', ')}, updated_at = ?, removed_at = NULL
+       WHERE rowid = ?`,
+    );
+    this.markRemoved = db.prepare('UPDATE resources SET removed_at = ?, updated_at = ? WHERE rowid = ?');
+    this.maxRowid = db.prepare('SELECT coalesce(max(rowid), 0) AS max FROM resources');
+    this.ftsInsert = db.prepare('INSERT INTO resources_fts (rowid, name, tags) VALUES (?, ?, ?)');
+    this.ftsDelete = db.prepare(
+      "INSERT INTO resources_fts (resources_fts, rowid, name, tags) VALUES ('delete', ?, ?, ?)",
+    );
+    this.vectorDelete = db.prepare('DELETE FROM resource_vectors WHERE rowid = ?');
+    this.recordAddedFrom = db.prepare(
+      "INSERT INTO resource_changes (sync_id, resource_rowid, kind, at) SELECT ?, rowid, 'added', ? FROM resources WHERE rowid > ?",
+    );
+    this.recordChange = db.prepare(
+      'INSERT INTO resource_changes (sync_id, resource_rowid, kind, at, diff) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.unrecordRemoval = db.prepare(
+      "DELETE FROM resource_changes WHERE sync_id = ? AND resource_rowid = ? AND kind = 'removed'",
+    );
+    this.uncountRemoval = db.prepare(
+      `UPDATE sync_scopes SET removed = removed - 1
+       WHERE sync_id = ? AND (cloud, account, region, service) =
+         (SELECT cloud, account, region, service FROM scopes WHERE id = ?)`,
+    );
+    this.recordScope = db.prepare(
+      `INSERT OR REPLACE INTO sync_scopes (sync_id, cloud, account, region, service, status, resources, added, changed,
+         removed, error_code, error_message, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
+}

@@ -1,0 +1,3 @@
+export * from './rank-fusion.ts';
+export * from './relevance-metrics.ts';
+export * from './hybrid-ranking.ts';
