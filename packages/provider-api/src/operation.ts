@@ -51,5 +51,8 @@ export interface ProviderOperation {
  */
 export interface ProviderActions {
   readonly operations: readonly ProviderOperation[];
-  refresh(resource: Resource, options?: { gate?: CallGate; signal?: AbortSignal }): Promise<Resource | undefined>;
+  refresh(
+    resource: Resource,
+    options?: { gate?: CallGate; signal?: AbortSignal },
+  ): Promise<Resource | undefined>;
 }
