@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CreateTagsCommand, EC2Client, StopInstancesCommand } from '@aws-sdk/client-ec2';
 import type { Resource } from '@escher/protocol';
 import { startSimProcess, type SimTarget } from '@escher/provider-api/contract';
+import { simAccountArgs } from './testing/cli-harness.ts';
 
 const BIN = new URL('../../bin/escher.mjs', import.meta.url).pathname;
 const SECRET = 'cli-test-secret-value';
@@ -60,42 +61,7 @@ describe('escher CLI against escher-sim', () => {
 
   it('init, then connects the three clouds without secrets in accounts.json', async () => {
     assert.equal((await run('init')).code, 0);
-    const caFile = join(dir, 'azure-ca.pem');
-    writeFileSync(caFile, sim.caCert);
-    const roles = sim.manifest.accounts['aws']!.flatMap((a) => [
-      '--role-arn',
-      `arn:aws:iam::${a.id}:role/escher-read`,
-    ]);
-    const adds = [
-      [
-        'aws',
-        '--name',
-        'sim-aws',
-        '--endpoint',
-        sim.aws,
-        '--access-key-id',
-        'AKIAESCHERCLI0000001',
-        '--secret-access-key',
-        SECRET,
-        ...roles,
-      ],
-      [
-        'azure',
-        '--name',
-        'sim-azure',
-        '--endpoint',
-        sim.azure,
-        '--ca-file',
-        caFile,
-        '--tenant',
-        sim.azureTenantId,
-        '--client-id',
-        'escher-cli',
-        '--client-secret',
-        SECRET,
-      ],
-      ['gcp', '--name', 'sim-gcp', '--endpoint', sim.gcp, '--access-token', SECRET],
-    ];
+    const adds = simAccountArgs({ dir }, sim, SECRET);
     for (const args of adds) {
       const r = await run('accounts', 'add', ...args);
       assert.equal(r.code, 0, r.stderr);

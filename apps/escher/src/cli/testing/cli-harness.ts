@@ -111,7 +111,7 @@ export function createCliHarness(options: { prefix?: string; passphrase?: string
 }
 
 /** The `escher accounts add` argument lists that connect all three clouds of a simulator. */
-export function simAccountArgs(h: CliHarness, sim: SimTarget, secret: string): string[][] {
+export function simAccountArgs(h: { dir: string }, sim: SimTarget, secret: string): string[][] {
   const caFile = join(h.dir, 'azure-ca.pem');
   writeFileSync(caFile, sim.caCert);
   const roles = (sim.manifest.accounts['aws'] ?? []).flatMap((a) => [
