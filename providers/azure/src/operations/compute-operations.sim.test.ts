@@ -1,19 +1,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { EscherError, UserError, type Resource } from '@escher/protocol';
-import { changedIds, find, startOpsHarness, type OpsHarness } from './operations.testing.ts';
-
-const key = (r: Resource): string => r.id.toLowerCase();
-
-/** Rejects with an Escher error of this code whose message matches. */
-const rejectsWith =
-  (code: string, message?: RegExp) =>
-  (error: unknown): boolean => {
-    assert.ok(error instanceof EscherError, `an Escher error, got ${String(error)}`);
-    assert.equal(error.code, code, error.message);
-    if (message) assert.match(error.message, message);
-    return true;
-  };
+import { UserError, type Resource } from '@escher/protocol';
+import {
+  changedIds,
+  find,
+  key,
+  rejectsWith,
+  startOpsHarness,
+  type OpsHarness,
+} from './operations.testing.ts';
 
 describe('Azure compute operations against the simulator', () => {
   let h: OpsHarness;

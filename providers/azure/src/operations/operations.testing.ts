@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { OperationId, Resource, ResourceType } from '@escher/protocol';
+import { EscherError, type OperationId, type Resource, type ResourceType } from '@escher/protocol';
 import type { OperationOutcome, Provider, ProviderActions } from '@escher/provider-api';
 import { discoverAll, startSimProcess, type SimTarget } from '@escher/provider-api/contract';
 import { azureProvider } from '../index.ts';
@@ -116,3 +116,16 @@ export function find(
   assert.ok(found, `the estate has ${what}`);
   return found;
 }
+
+/** Resource ids compare case-insensitively on Azure: the map key tests use. */
+export const key = (r: Resource): string => r.id.toLowerCase();
+
+/** For `assert.rejects`: an Escher error of this code whose message matches. */
+export const rejectsWith =
+  (code: string, message?: RegExp) =>
+  (error: unknown): boolean => {
+    assert.ok(error instanceof EscherError, `an Escher error, got ${String(error)}`);
+    assert.equal(error.code, code, error.message);
+    if (message) assert.match(error.message, message);
+    return true;
+  };

@@ -1,19 +1,15 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { EscherError, type Resource } from '@escher/protocol';
+import type { EscherError, Resource } from '@escher/protocol';
 import type { IngressRule } from '../normalise/nsg-rules.ts';
-import { changedIds, find, startOpsHarness, type OpsHarness } from './operations.testing.ts';
-
-const key = (r: Resource): string => r.id.toLowerCase();
-
-const rejectsWith =
-  (code: string, message?: RegExp) =>
-  (error: unknown): boolean => {
-    assert.ok(error instanceof EscherError, `an Escher error, got ${String(error)}`);
-    assert.equal(error.code, code, error.message);
-    if (message) assert.match(error.message, message);
-    return true;
-  };
+import {
+  changedIds,
+  find,
+  key,
+  rejectsWith,
+  startOpsHarness,
+  type OpsHarness,
+} from './operations.testing.ts';
 
 describe('Azure storage, database, network, AKS and tag operations against the simulator', () => {
   let h: OpsHarness;
