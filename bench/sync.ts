@@ -4,11 +4,13 @@
 // → encrypted store), in this process; the simulator runs as a separate process, as a cloud would.
 //
 // Run alone: node --import tsx bench/sync.ts [--size large] [--seed 42] [--latency 50] [--json]
+//   [--dump-calls FILE] [--memory-every SECONDS]
 // Prints wall time, API calls, the simulator's lower bound and our ratio to it, ingest rate,
 // store bytes per resource and peak RSS (bench/README.md says what each means).
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { startSimProcess, type SimTarget } from '@escher/provider-api/contract';
 import type { Resource } from '@escher/protocol';
@@ -51,6 +53,17 @@ export interface SyncBenchResult {
   peakRssBytes: number;
   /** When the last scope was written, from the start of the sync. */
   lastScopeAtMs: number;
+  /**
+   * How late the event loop ran a timer during the sync (ms): a call's response waits this long
+   * for its turn, so lag stretches every call chain, the binding bucket's included.
+   */
+  eventLoopDelayMs: { p50: number; p99: number; max: number };
+  /**
+   * CPU this process used during the sync (user + system, all threads): set beside the wall
+   * time and the bound it says whether the sync was CPU-bound — on a shared machine the process
+   * gets only a share of a core, and the wall time stretches with the load.
+   */
+  cpuMs: number;
   loadAverage: number;
 }
 
@@ -61,6 +74,8 @@ interface Options {
   scale: number;
   /** Writes the simulator's whole call log here, for a timeline of where the time went. */
   dumpCalls?: string | undefined;
+  /** Logs this process's memory (RSS, heap, external) every this many ms during the sync. */
+  memoryEveryMs?: number | undefined;
 }
 
 /** Connects the three clouds of the running simulator in a fresh ESCHER_HOME, as `escher demo` does. */
@@ -173,10 +188,27 @@ export async function benchSync(
       if (++scopes % 200 === 0) log(`${scopes} scopes written after ${(lastScopeAtMs / 1000).toFixed(1)} s`);
     };
     log('syncing (rate limits and latency on)');
+    const mb = (bytes: number): string => `${Math.round(bytes / 1_048_576)} MB`;
+    const memoryTimer = options.memoryEveryMs
+      ? setInterval(() => {
+          const m = process.memoryUsage();
+          log(
+            `memory at ${((performance.now() - started) / 1000).toFixed(0)} s: rss ${mb(m.rss)}, heap ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, external ${mb(m.external)} (array buffers ${mb(m.arrayBuffers)})`,
+          );
+        }, options.memoryEveryMs)
+      : undefined;
+    const delay = monitorEventLoopDelay({ resolution: 20 });
+    delay.enable();
+    const cpuAtStart = process.cpuUsage();
     let summary;
+    let cpuMs = 0;
     try {
       summary = await syncAccounts({ home, store, accounts: selectAccounts(home), onProgress });
     } finally {
+      delay.disable();
+      const cpu = process.cpuUsage(cpuAtStart);
+      cpuMs = (cpu.user + cpu.system) / 1000;
+      clearInterval(memoryTimer);
       store.close();
     }
     const wallMs = performance.now() - started;
@@ -214,6 +246,12 @@ export async function benchSync(
       bytesPerResource: fileBytes / summary.resources,
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
       lastScopeAtMs,
+      eventLoopDelayMs: {
+        p50: delay.percentile(50) / 1e6,
+        p99: delay.percentile(99) / 1e6,
+        max: delay.max / 1e6,
+      },
+      cpuMs,
       loadAverage,
     };
   } finally {
@@ -233,6 +271,7 @@ export function syncReport(r: SyncBenchResult): [string, string][] {
     ],
     ['simulator', `realistic rate limits (scale 1), ${r.latencyMs} ms latency per call`],
     ['wall time', `${s(r.wallMs)} (last scope written at ${s(r.lastScopeAtMs)})`],
+    ['CPU time', `${s(r.cpuMs)} (this process, user + system, during the sync)`],
     [
       'API calls',
       `${n(r.apiCalls)} made by the scanner; ${n(r.sim.calls)} logged by the simulator, ${n(r.sim.throttled)} throttled`,
@@ -251,6 +290,10 @@ export function syncReport(r: SyncBenchResult): [string, string][] {
     ],
     ['store size', `${n(r.bytesPerResource)} bytes/resource`],
     ['peak RSS', `${n(r.peakRssBytes / 1_048_576)} MB (this process: scanner, SDKs, store)`],
+    [
+      'event-loop delay',
+      `p50 ${n(r.eventLoopDelayMs.p50)} ms, p99 ${n(r.eventLoopDelayMs.p99)} ms, max ${n(r.eventLoopDelayMs.max)} ms`,
+    ],
     ['load average at start', String(r.loadAverage)],
   ];
 }
@@ -264,6 +307,7 @@ async function main(): Promise<void> {
       scale: { type: 'string', default: '1' },
       json: { type: 'boolean', default: false },
       'dump-calls': { type: 'string' },
+      'memory-every': { type: 'string' },
     },
   });
   const result = await benchSync(
@@ -273,6 +317,7 @@ async function main(): Promise<void> {
       latencyMs: Number(values.latency),
       scale: Number(values.scale),
       dumpCalls: values['dump-calls'],
+      memoryEveryMs: values['memory-every'] ? Number(values['memory-every']) * 1000 : undefined,
     },
     (line) => console.error(`· ${line}`),
   );

@@ -4,7 +4,8 @@ import { parsePort, serveFromEnv, untilSignal } from './serve.ts';
 import { DEFAULT_SERVER_PORT } from './start-server.ts';
 
 /**
- * `escher-server [--host H] [--port N]`: the intelligence server alone, with no playbook
+ * `escher-server [--host H] [--port N] [--llm-provider P --llm-url U --llm-model M
+ * --llm-timeout-ms N]`: the intelligence server alone, with no playbook
  * catalogue of its own (clients send their playbook summaries); `escher server` adds the built-in
  * library. Logs request lines to stderr; exits 1 on bad configuration.
  */
@@ -13,6 +14,10 @@ async function main(): Promise<number> {
     options: {
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string', default: String(DEFAULT_SERVER_PORT) },
+      'llm-provider': { type: 'string' },
+      'llm-url': { type: 'string' },
+      'llm-model': { type: 'string' },
+      'llm-timeout-ms': { type: 'string' },
     },
   });
   const log = (line: string): void => {
@@ -22,6 +27,12 @@ async function main(): Promise<number> {
     env: process.env,
     host: values.host,
     port: parsePort(values.port),
+    llm: {
+      provider: values['llm-provider'],
+      url: values['llm-url'],
+      model: values['llm-model'],
+      timeoutMs: values['llm-timeout-ms'],
+    },
     log,
   });
   log(`escher-server listening on ${running.url} (OpenAPI at ${running.url}/v1/openapi.json)`);

@@ -10,6 +10,8 @@ import {
 import type { Agents, PlaybookCandidate } from './agents/agents.ts';
 import { defaultAgents } from './agents/default-agents.ts';
 import { runAsk, type AskResult } from './ask/run-ask.ts';
+import type { LlmConfig } from './llm/llm-config.ts';
+import { modelMasterFromConfig, type IntentEngine, type ModelMaster } from './llm/llm-master.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { ApiKeyRing, KeyIdentity } from './http/api-keys.ts';
 import { admit } from './http/guard.ts';
@@ -37,6 +39,11 @@ export interface ServerOptions {
   catalog?: readonly PlaybookCandidate[];
   /** Request lines (method, path, status, ms, tenant) and bugs; never bodies or keys. */
   log?: ServerLog;
+  /**
+   * The optional model behind the Master (off by default): a configuration
+   * (`llmConfigFromEnv`), or a `ModelMaster` (tests inject one with their own deadline).
+   */
+  llm?: LlmConfig | ModelMaster;
   version?: string;
 }
 
@@ -49,8 +56,8 @@ export interface IntelligenceServer {
   limits: ServerLimits;
   /** Authenticates and rate-limits a caller (REST and WebSocket upgrades alike). */
   admit(authorization: string | undefined): KeyIdentity;
-  /** Validates a request body and answers it. */
-  answer(body: unknown): AskResult;
+  /** Validates a request body and answers it (asking the optional model when the parser is unsure). */
+  answer(body: unknown): Promise<AskResult>;
   log: ServerLog;
 }
 
@@ -76,9 +83,18 @@ export function createServer(options: ServerOptions): IntelligenceServer {
   const catalog = options.catalog ?? [];
   const version = options.version ?? SERVER_VERSION;
   const openApi = buildServerOpenApi({ version });
-  const answer = (body: unknown): AskResult => {
-    const input = parseOperationInput(SERVER_OPERATIONS.ask, { query: {}, params: {}, body });
-    return runAsk(agents, catalog, input.body as AskRequest, new Date(clock.now()));
+  const model =
+    typeof options.llm === 'function' ? options.llm : options.llm && modelMasterFromConfig(options.llm);
+  const answer = async (body: unknown): Promise<AskResult> => {
+    const ask = parseOperationInput(SERVER_OPERATIONS.ask, { query: {}, params: {}, body })
+      .body as AskRequest;
+    const now = new Date(clock.now());
+    if (!model) return withEngine(runAsk(agents, catalog, ask, now), 'deterministic');
+    const input = { request: ask.request, context: ask.context, now, conversation: ask.conversation };
+    const outcome = await model(input, agents.master(input));
+    // The Master has answered (parser, maybe model); the other four agents run as usual on it.
+    const result = runAsk({ ...agents, master: () => outcome.result }, catalog, ask, now);
+    return withEngine(result, outcome.engine, outcome.fallback);
   };
 
   const app = new Hono<ServerEnv>();
@@ -111,7 +127,7 @@ export function createServer(options: ServerOptions): IntelligenceServer {
         );
       },
     }),
-    async (c) => c.json(answer(parseJson(await c.req.text())).response),
+    async (c) => c.json((await answer(parseJson(await c.req.text()))).response),
   );
   return {
     app,
@@ -120,6 +136,11 @@ export function createServer(options: ServerOptions): IntelligenceServer {
     answer,
     log,
   };
+}
+
+/** Marks which reading an answer is built on, and why the model's was not used when it was asked. */
+function withEngine(result: AskResult, engine: IntentEngine, fallback?: string): AskResult {
+  return { ...result, response: { ...result.response, engine, ...(fallback ? { fallback } : {}) } };
 }
 
 /** Parses a JSON body; the parser's message is not repeated, since it quotes the body. */

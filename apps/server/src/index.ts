@@ -14,3 +14,5 @@ export * from './agents/ui.agent.ts';
 export * from './ask/run-ask.ts';
 export * from './stream/ask-stream.ts';
 export * from './serve.ts';
+export * from './llm/llm-config.ts';
+export * from './llm/llm-master.ts';

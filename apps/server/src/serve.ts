@@ -1,6 +1,7 @@
 import { UserError } from '@escher/protocol';
 import type { PlaybookCandidate } from './agents/agents.ts';
 import { createApiKeyRing, parseServerKeys } from './http/api-keys.ts';
+import { describeLlmConfig, llmConfigFromEnv, type LlmFlags } from './llm/llm-config.ts';
 import type { ServerLog } from './http/http-error.ts';
 import { startServer, type RunningServer } from './start-server.ts';
 
@@ -9,13 +10,17 @@ export interface ServeOptions {
   host?: string;
   port?: number;
   catalog?: readonly PlaybookCandidate[];
+  /** `--llm-*` flags; each wins over its `ESCHER_LLM_*` variable. */
+  llm?: LlmFlags;
   log: ServerLog;
 }
 
 /**
  * Starts the server from the environment, as `escher server` and `escher-server` do: keys from
  * `ESCHER_SERVER_KEYS` (required: a server without keys would answer anyone), limits from
- * `ESCHER_SERVER_RATE_PER_MINUTE` / `ESCHER_SERVER_RATE_BURST` / `ESCHER_SERVER_BODY_BYTES`.
+ * `ESCHER_SERVER_RATE_PER_MINUTE` / `ESCHER_SERVER_RATE_BURST` / `ESCHER_SERVER_BODY_BYTES`,
+ * the optional model from `ESCHER_LLM_*` (off unless `ESCHER_LLM_PROVIDER` is set; one log line
+ * says which, with the key redacted).
  */
 export async function serveFromEnv(options: ServeOptions): Promise<RunningServer> {
   const keys = parseServerKeys(options.env['ESCHER_SERVER_KEYS']);
@@ -27,7 +32,10 @@ export async function serveFromEnv(options: ServeOptions): Promise<RunningServer
   const perMinute = positive(options.env, 'ESCHER_SERVER_RATE_PER_MINUTE', 60);
   const burst = positive(options.env, 'ESCHER_SERVER_RATE_BURST', 20);
   const bodyBytes = positive(options.env, 'ESCHER_SERVER_BODY_BYTES', 512 * 1024);
+  const llm = llmConfigFromEnv(options.env, options.llm);
+  options.log(describeLlmConfig(llm));
   return startServer({
+    ...(llm ? { llm } : {}),
     keys: createApiKeyRing(keys),
     limits: { rate: { burst, perMinute }, bodyBytes },
     ...(options.catalog ? { catalog: options.catalog } : {}),

@@ -61,30 +61,74 @@ export type IntentParams = z.infer<typeof IntentParamsSchema>;
 
 /**
  * A request understood (SPEC section 4): what to do (`action`) to which resources (the other
- * slots, ANDed). `region` is a list when the request names a group ("Europe regions"); several
- * types ("vms and disks", "IAM") are a `type` condition. What the deterministic Master agent
- * (`parseIntent` in @escher/knowledge) returns; it also validates against the server's looser
- * wire `IntentSchema` (server/ask.schema.ts), which fills absent slots with null.
+ * slots, ANDed). The ONE intent schema: the deterministic Master (`parseIntent` in
+ * @escher/knowledge), an optional model, the server's wire and `escher ask --json` all use it.
+ * An absent slot may be missing or `null` (the parser leaves it out, the wire writes `null`;
+ * `canonicalIntent` gives the wire form). `region` is a list when the request names a group
+ * ("Europe regions"); several types ("vms and disks", "IAM") are a `type` condition. Unknown
+ * fields (a parser's spans, a model's extras) are stripped, the named ones are checked.
  */
-export const RequestIntentSchema = z.object({
+export const IntentSchema = z.object({
   action: ActionSchema,
-  resourceType: ResourceTypeSchema.optional(),
-  cloud: CloudSchema.optional(),
-  account: z.string().optional(),
-  region: z.union([z.string(), z.array(z.string())]).optional(),
-  environment: EnvironmentSchema.optional(),
+  resourceType: ResourceTypeSchema.nullish(),
+  cloud: CloudSchema.nullish(),
+  account: z.string().nullish(),
+  /** One code, or several for "Europe regions". */
+  region: z.union([z.string(), z.array(z.string())]).nullish(),
+  environment: EnvironmentSchema.nullish(),
   tags: z.record(z.string(), z.string()).default({}),
   state: z.string().nullable().default(null),
-  names: z.array(z.string()).optional(),
+  names: z.array(z.string()).nullish(),
   conditions: z.array(IntentConditionSchema).default([]),
   params: IntentParamsSchema.default({}),
 });
-export type RequestIntent = z.infer<typeof RequestIntentSchema>;
+export type Intent = z.infer<typeof IntentSchema>;
+
+/** The same schema under its first name (the parser's), kept so imports of either name work. */
+export const RequestIntentSchema = IntentSchema;
+export type RequestIntent = Intent;
+
+/** The wire form of an intent: every SPEC 4 slot present, `null` (or `[]`) where absent. */
+export interface CanonicalIntent {
+  action: Intent['action'];
+  resourceType: NonNullable<Intent['resourceType']> | null;
+  cloud: NonNullable<Intent['cloud']> | null;
+  account: string | null;
+  region: string | string[] | null;
+  environment: NonNullable<Intent['environment']> | null;
+  tags: Record<string, string>;
+  state: string | null;
+  names: string[];
+  conditions: IntentCondition[];
+  params: IntentParams;
+}
+
+/**
+ * Every slot written out, so JSON consumers (`escher ask --json`, the server's answer) see one
+ * stable shape whichever path produced the intent.
+ */
+export function canonicalIntent(intent: Intent): CanonicalIntent {
+  return {
+    action: intent.action,
+    resourceType: intent.resourceType ?? null,
+    cloud: intent.cloud ?? null,
+    account: intent.account ?? null,
+    region: intent.region ?? null,
+    environment: intent.environment ?? null,
+    tags: intent.tags,
+    state: intent.state,
+    names: intent.names ?? [],
+    conditions: intent.conditions,
+    params: intent.params,
+  };
+}
 
 /** A parsed request: the intent, how sure the parser is (0–1), and which slots it could not decide. */
 export const ParsedRequestSchema = z.object({
   intent: RequestIntentSchema,
   confidence: z.number().min(0).max(1),
   unsure: z.array(z.string()),
+  /** True when the request was read against the previous turn ("stop them", "undo that"). */
+  followUp: z.boolean().optional(),
 });
 export type ParsedRequest = z.infer<typeof ParsedRequestSchema>;

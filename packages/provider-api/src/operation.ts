@@ -40,8 +40,12 @@ export interface OperationOutcome {
 /** One operation one cloud implements (one file per operation in each provider, STYLE.md). */
 export interface ProviderOperation {
   id: OperationId;
-  /** The params it takes; the engine validates them before `run` and renders them in plans. */
-  params?: ZodType<Record<string, unknown>>;
+  /**
+   * The params it takes: the catalogue's schema for `id` itself (`OPERATION_PARAMS[id]`), so one
+   * playbook step means the same on every cloud. The engine validates them before `run` and
+   * renders them in plans; cloud-specific rules are checked by `run` (and so at dry run).
+   */
+  params: ZodType<Record<string, unknown>>;
   run(request: OperationRequest): Promise<OperationOutcome>;
 }
 

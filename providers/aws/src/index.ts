@@ -29,4 +29,4 @@ export const awsProvider: ProviderFactory<AwsCredentials> & {
   create: (credentials, settings) => new AwsProvider(credentials, settings),
 };
 export * from './import/index.ts';
-export { AwsActions, AWS_OPERATIONS, createAwsActions } from './operations/index.ts';
+export { AwsActions, AWS_OPERATIONS, assumedRoleKeys, createAwsActions } from './operations/index.ts';

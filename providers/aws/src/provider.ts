@@ -183,7 +183,7 @@ export class AwsProvider implements Provider {
       gate: options.gate ?? OPEN_GATE,
       ...(options.signal ? { signal: options.signal } : {}),
       now: this.now,
-      itemConcurrency: this.settings.itemConcurrency ?? 8,
+      itemConcurrency: this.settings.itemConcurrency ?? 16,
     };
   }
 }

@@ -1,5 +1,6 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import type { SecureContext } from 'node:tls';
 import type { TokenCredential } from '@azure/identity';
 import { ComputeManagementClient } from '@azure/arm-compute';
 import { ContainerServiceClient } from '@azure/arm-containerservice';
@@ -14,7 +15,7 @@ import { StorageManagementClient } from '@azure/arm-storage';
 import { SubscriptionClient } from '@azure/arm-subscriptions';
 import { WebSiteManagementClient } from '@azure/arm-appservice';
 import type { ProviderSettings } from '@escher/provider-api';
-import { trustedCas } from './credentials.ts';
+import { trustedTls } from './credentials.ts';
 
 const USER_AGENT = 'escher-provider-azure';
 
@@ -35,20 +36,23 @@ export class AzureClients {
   readonly #credential: TokenCredential;
   readonly #options: {
     endpoint?: string;
-    tlsOptions?: { ca: string[] };
+    /** A built TLS context, not `ca` (see `trustedTls`). */
+    tlsOptions?: { ca?: undefined; secureContext: SecureContext };
     userAgentOptions: { userAgentPrefix: string };
     retryOptions: { maxRetries: number };
   };
   readonly #settings: ProviderSettings;
   readonly #cache = new Map<string, unknown>();
+  readonly #secureContext: SecureContext | undefined;
 
   constructor(credential: TokenCredential, settings: ProviderSettings = {}) {
     this.#credential = credential;
     this.#settings = settings;
-    const ca = trustedCas(settings.caCert);
+    const tlsOptions = trustedTls(settings.caCert);
+    this.#secureContext = tlsOptions?.secureContext;
     this.#options = {
       ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
-      ...(ca ? { tlsOptions: { ca } } : {}),
+      ...(tlsOptions ? { tlsOptions } : {}),
       userAgentOptions: { userAgentPrefix: USER_AGENT },
       retryOptions: { maxRetries: 0 },
     };
@@ -69,13 +73,13 @@ export class AzureClients {
 
   resourceGraph(): ResourceGraphClient {
     return this.#once('graph', () => {
-      const ca = trustedCas(this.#settings.caCert);
+      const secureContext = this.#secureContext;
       return new ResourceGraphClient(this.#credential, {
         ...(this.#settings.endpoint ? { baseUri: this.#settings.endpoint } : {}),
         userAgent: (base: string) => `${USER_AGENT} ${base}`,
         noRetryPolicy: true,
         agentSettings: {
-          https: new HttpsAgent({ keepAlive: true, ...(ca ? { ca } : {}) }),
+          https: new HttpsAgent({ keepAlive: true, ...(secureContext ? { secureContext } : {}) }),
           http: new HttpAgent({ keepAlive: true }),
         },
       });

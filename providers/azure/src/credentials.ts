@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { rootCertificates } from 'node:tls';
+import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import {
   AzureCliCredential,
   ClientSecretCredential,
@@ -46,6 +46,26 @@ export function trustedCas(caCert: string | undefined): string[] | undefined {
   }
 }
 
+const contexts = new Map<string, SecureContext>();
+
+/**
+ * The Azure SDKs' `tlsOptions` for a private CA: one TLS context built from `trustedCas`,
+ * shared by every client and the credential. Not `{ ca }`: the SDK pipeline spreads its
+ * `tlsOptions` into an https.Agent, and an agent given `ca` (Node's ~140 roots plus the private
+ * CA) builds a secure context for every connection and joins that whole list into its pool key
+ * on every request — seconds of CPU over a large sync. `ca?: undefined` keeps the SDKs'
+ * TlsSettings type satisfied.
+ */
+export function trustedTls(
+  caCert: string | undefined,
+): { ca?: undefined; secureContext: SecureContext } | undefined {
+  const ca = trustedCas(caCert);
+  if (!ca || !caCert) return undefined;
+  let secureContext = contexts.get(caCert);
+  if (!secureContext) contexts.set(caCert, (secureContext = createSecureContext({ ca })));
+  return { secureContext };
+}
+
 /**
  * Builds the @azure/identity credential for `credentials`. With an endpoint override (the
  * simulator, a sovereign or private cloud) the authority is that endpoint and instance discovery
@@ -55,10 +75,10 @@ export function buildCredential(
   credentials: AzureCredentials,
   settings: ProviderSettings = {},
 ): TokenCredential {
-  const ca = trustedCas(settings.caCert);
+  const tlsOptions = trustedTls(settings.caCert);
   const common = {
     ...(settings.endpoint ? { authorityHost: settings.endpoint, disableInstanceDiscovery: true } : {}),
-    ...(ca ? { tlsOptions: { ca } } : {}),
+    ...(tlsOptions ? { tlsOptions } : {}),
   };
   switch (credentials.kind) {
     case 'service-principal': {

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { toEscherError } from '@escher/protocol';
 import type { CliIo } from './cli-io.ts';
 import { registerAccounts } from './commands/accounts.command.ts';
+import { registerAsk } from './commands/ask.command.ts';
 import { registerApprove } from './commands/approve.command.ts';
 import { registerAudit } from './commands/audit.command.ts';
 import { registerCancel } from './commands/cancel.command.ts';
@@ -14,6 +15,7 @@ import { registerImport } from './commands/import.command.ts';
 import { registerInit } from './commands/init.command.ts';
 import { registerPlaybooks } from './commands/playbooks.command.ts';
 import { registerResources } from './commands/resources.command.ts';
+import { registerRole } from './commands/role.command.ts';
 import { registerRun } from './commands/run.command.ts';
 import { registerSearch } from './commands/search.command.ts';
 import { registerServer } from './commands/server.command.ts';
@@ -44,7 +46,9 @@ export function createProgram(io: CliIo): Command {
   registerApprove(program, io);
   registerExecutions(program, io);
   registerCancel(program, io);
+  registerRole(program, io);
   registerServer(program, io);
+  registerAsk(program, io);
   return program;
 }
 

@@ -30,6 +30,18 @@ describe('acquireSyncLock', () => {
     acquireSyncLock(home).release();
   });
 
+  it('names the holder to the second sync, and answers the daemon with 409', () => {
+    const daemon = acquireSyncLock(home, { by: 'escher daemon' });
+    assert.throws(
+      () => acquireSyncLock(home, { by: 'escher demo' }),
+      (e: unknown) =>
+        e instanceof OperationalError &&
+        e.message.includes(`(escher daemon, pid ${process.pid}, since `) &&
+        e.details?.['httpStatus'] === 409,
+    );
+    daemon.release();
+  });
+
   it('takes over the lock of a process that died, and says so', () => {
     const dead = spawnSync(process.execPath, ['-e', '0']).pid;
     writeFileSync(lockFile, JSON.stringify({ pid: dead, host: hostname(), startedAt: 'then' }));

@@ -11,6 +11,8 @@ interface LockContent {
   pid: number;
   host: string;
   startedAt: string;
+  /** Who holds it, for the message a second sync gets: `escher daemon`, `escher demo`. */
+  by?: string;
 }
 
 /** A held sync lock. */
@@ -39,19 +41,27 @@ export interface SyncLock {
  * const lock = acquireSyncLock(home);
  * try { … } finally { lock.release(); }
  */
-export function acquireSyncLock(home: EscherHome, pid: number = process.pid): SyncLock {
+export function acquireSyncLock(home: EscherHome, holder: { by?: string; pid?: number } = {}): SyncLock {
+  const pid = holder.pid ?? process.pid;
   const path = join(home.dir, SYNC_LOCK_FILE);
-  const content: LockContent = { pid, host: hostname(), startedAt: new Date().toISOString() };
+  const content: LockContent = {
+    pid,
+    host: hostname(),
+    startedAt: new Date().toISOString(),
+    ...(holder.by ? { by: holder.by } : {}),
+  };
   let tookOverStale = false;
   if (!tryCreate(path, content)) {
     const holder = readHolder(path);
     if (holder ? isAlive(holder) : justCreated(path)) {
       throw new OperationalError(
         'sync-in-progress',
-        `Another sync is running in ${home.dir}${holder ? ` (pid ${holder.pid}, since ${holder.startedAt})` : ''}`,
+        `Another sync is running in ${home.dir}${holder ? ` (${holder.by ? `${holder.by}, ` : ''}pid ${holder.pid}, since ${holder.startedAt})` : ''}`,
         {
           retryable: true,
           hint: `Wait for it to finish; if no escher process runs, remove ${path}`,
+          // The daemon answers it as a conflict, not as the world's fault.
+          details: { httpStatus: 409 },
         },
       );
     }
@@ -66,6 +76,7 @@ export function acquireSyncLock(home: EscherHome, pid: number = process.pid): Sy
       throw new OperationalError('sync-in-progress', `Another sync started in ${home.dir} just now`, {
         retryable: true,
         hint: 'Wait for it to finish, then sync again',
+        details: { httpStatus: 409 },
       });
     }
     tookOverStale = true;
@@ -104,6 +115,7 @@ function readHolder(path: string): LockContent | undefined {
       pid: parsed.pid,
       host: String(parsed.host ?? ''),
       startedAt: String(parsed.startedAt ?? ''),
+      ...(typeof parsed.by === 'string' ? { by: parsed.by } : {}),
     };
   } catch {
     // Unreadable or half-written (the writer died between create and write): nobody holds it.

@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { OperationalError, toEscherError } from '@escher/protocol';
-import { acquireSyncLock, type SyncLock } from '../cli/sync-lock.ts';
-import type { EscherHome } from '../cli/escher-home.ts';
+import { acquireSyncLock } from '../cli/sync-lock.ts';
+import type { CliEnv, EscherHome } from '../cli/escher-home.ts';
 import type { Clock, Store } from '../store/index.ts';
+import { DaemonExecutions, type DaemonEngineOpener } from './daemon-executions.ts';
 import { daemonFiles } from './daemon-files.ts';
 import { errorHandler, notFoundHandler, type DaemonLog } from './error-handler.ts';
 import { httpUserError } from './http-error.ts';
+import { registerExecutionRoutes } from './routes/executions.routes.ts';
 import { registerResourceRoutes } from './routes/resources.routes.ts';
 import type { RouteContext } from './routes/route-context.ts';
 import { registerStatusRoutes } from './routes/status.routes.ts';
@@ -26,6 +27,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   registerStatusRoutes,
   registerResourceRoutes,
   registerSyncRoutes,
+  registerExecutionRoutes,
 ];
 
 /** 1 MiB: the API takes small JSON commands, never uploads. */
@@ -47,6 +49,12 @@ export interface DaemonOptions {
   pid?: number;
   /** What `startDaemon` found and marked interrupted; reported by `/status`. */
   interruptedAtStart?: number;
+  /** Executions a dead process left running, marked interrupted before the daemon started. */
+  interruptedExecutionsAtStart?: readonly string[];
+  /** The environment command steps take their safe variables from; default `process.env`. */
+  env?: CliEnv;
+  /** Builds the engine on first use; by default over `home`'s vault, ledger, accounts and playbooks. */
+  openEngine?: DaemonEngineOpener;
   bodyLimitBytes?: number;
   log?: DaemonLog;
 }
@@ -58,6 +66,8 @@ export interface Daemon {
   stopSync(): Promise<void>;
   /** Resolves once no sync is running (for callers that wait for a sync they started). */
   syncIdle(): Promise<void>;
+  /** Plans, approvals and the runs this daemon applies (the WebSocket streams read them). */
+  executions: DaemonExecutions;
 }
 
 /**
@@ -77,6 +87,21 @@ export function createDaemon(options: DaemonOptions): Daemon {
   const files = daemonFiles(options.home.dir);
   const runner = options.runSync ?? homeSyncRunner(options.home, options.store, log);
   const jobs = new SyncJobs(runner, log);
+  const openEngine: DaemonEngineOpener =
+    options.openEngine ??
+    (async (busy) => {
+      // Loaded on first use, like the sync: the providers' SDKs take seconds to load.
+      const { openDaemonEngine } = await import('./daemon-engine.ts');
+      return openDaemonEngine({
+        home: options.home,
+        store: options.store,
+        env: options.env ?? process.env,
+        log,
+        clock: options.clock,
+        busy,
+      });
+    });
+  const executions = new DaemonExecutions(options.store, openEngine, log);
   const ctx: RouteContext = {
     store: options.store,
     jobs,
@@ -85,6 +110,8 @@ export function createDaemon(options: DaemonOptions): Daemon {
     pid: options.pid ?? process.pid,
     startedAt: options.clock.now(),
     interruptedAtStart: options.interruptedAtStart ?? 0,
+    interruptedExecutionsAtStart: options.interruptedExecutionsAtStart ?? [],
+    executions,
     url: `http://127.0.0.1:${options.port}`,
   };
   const maxSize = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
@@ -105,7 +132,7 @@ export function createDaemon(options: DaemonOptions): Daemon {
     }),
   );
   for (const register of ROUTE_MODULES) register(app, ctx);
-  return { app, stopSync: () => jobs.stop(), syncIdle: () => jobs.idle() };
+  return { app, stopSync: () => jobs.stop(), syncIdle: () => jobs.idle(), executions };
 }
 
 /**
@@ -117,7 +144,8 @@ function homeSyncRunner(home: EscherHome, store: Store, log: DaemonLog): SyncRun
     // Loaded on first use: the cloud SDKs take seconds to load and most daemons only read.
     const { selectAccounts, syncAccounts } = await import('../cli/run-sync.ts');
     const accounts = selectAccounts(home, account);
-    const lock = lockOrConflict(home);
+    // A held lock answers 409 `sync-in-progress`, naming the holder (an `escher sync`, the demo).
+    const lock = acquireSyncLock(home, { by: 'escher daemon' });
     let syncId: number | undefined;
     try {
       if (lock.tookOverStale) store.interruptStaleSyncs();
@@ -142,18 +170,4 @@ function homeSyncRunner(home: EscherHome, store: Store, log: DaemonLog): SyncRun
       lock.release();
     }
   };
-}
-
-function lockOrConflict(home: EscherHome): SyncLock {
-  try {
-    return acquireSyncLock(home);
-  } catch (error) {
-    const e = toEscherError(error);
-    if (e.code !== 'sync-in-progress') throw error;
-    throw new OperationalError(e.code, e.message, {
-      ...(e.hint ? { hint: e.hint } : {}),
-      details: { httpStatus: 409 },
-      cause: error,
-    });
-  }
 }

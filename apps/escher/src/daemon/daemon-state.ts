@@ -1,5 +1,11 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createDaemonClient, DAEMON_OPERATIONS, type DaemonStatus } from '@escher/protocol';
+import {
+  createDaemonClient,
+  DAEMON_OPERATIONS,
+  UserError,
+  type DaemonClient,
+  type DaemonStatus,
+} from '@escher/protocol';
 import { daemonFiles } from './daemon-files.ts';
 import { readDaemonToken } from './daemon-token.ts';
 
@@ -97,4 +103,33 @@ export async function probeStatus(
   } catch {
     return undefined;
   }
+}
+
+/** A client of the home's running daemon. */
+export interface DaemonConnection {
+  url: string;
+  token: string;
+  client: DaemonClient;
+}
+
+/**
+ * Connects to the home's daemon for a CLI command that goes through it (`escher run
+ * --via-daemon`), or fails saying how to start it. `undefined` instead of failing with
+ * `optional` (a command that only prefers the daemon, like `executions --follow`).
+ */
+export async function connectToDaemon(homeDir: string, optional: true): Promise<DaemonConnection | undefined>;
+export async function connectToDaemon(homeDir: string, optional?: false): Promise<DaemonConnection>;
+export async function connectToDaemon(
+  homeDir: string,
+  optional = false,
+): Promise<DaemonConnection | undefined> {
+  const found = await inspectDaemon(homeDir);
+  const token = found.kind === 'running' ? readDaemonToken(daemonFiles(homeDir).token) : undefined;
+  if (found.kind !== 'running' || !token) {
+    if (optional) return undefined;
+    throw new UserError('daemon-not-running', `No daemon serves ${homeDir}`, {
+      hint: 'Start it with `escher daemon start`, or run without --via-daemon',
+    });
+  }
+  return { url: found.state.url, token, client: createDaemonClient({ baseUrl: found.state.url, token }) };
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDaemonClient, type DaemonClient } from '@escher/protocol';
-import { resolveHome } from '../cli/escher-home.ts';
+import { resolveHome, type EscherHome } from '../cli/escher-home.ts';
 import { openTempStore, testInstance, testScope, type TempStore } from '../store/testing/index.ts';
 import { createDaemon, type Daemon, type DaemonOptions } from './create-daemon.ts';
 
@@ -14,6 +14,8 @@ export const AZURE_VM_ID =
 /** A daemon over a real temporary store holding a small estate, driven in-process. */
 export interface TestDaemon extends Daemon {
   temp: TempStore;
+  /** The daemon's home (`<temp>/home`): no accounts, no daemon files. */
+  home: EscherHome;
   /** When the second sync ran (ISO): only `api-1` changed then. */
   secondSyncAt: string;
   /** `app.request` with this daemon's Host and token unless overridden. */
@@ -78,10 +80,11 @@ export async function createTestDaemon(overrides: Partial<DaemonOptions> = {}): 
 
   const homeDir = join(temp.dir, 'home');
   mkdirSync(homeDir, { recursive: true });
+  const home = resolveHome({ ESCHER_HOME: homeDir });
   const daemon = createDaemon({
     store,
     clock,
-    home: resolveHome({ ESCHER_HOME: homeDir }),
+    home,
     token: TEST_TOKEN,
     port: TEST_PORT,
     version: '9.9.9',
@@ -107,5 +110,5 @@ export async function createTestDaemon(overrides: Partial<DaemonOptions> = {}): 
         }),
       ),
   });
-  return { ...daemon, temp, secondSyncAt, request, client, cleanup: () => temp.cleanup() };
+  return { ...daemon, temp, home, secondSyncAt, request, client, cleanup: () => temp.cleanup() };
 }

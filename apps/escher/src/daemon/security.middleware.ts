@@ -8,17 +8,8 @@ import { httpUserError } from './http-error.ts';
  * browser still sends the attacker's name as `Host`, which is what this check catches.
  */
 export function hostGuard(port: number): MiddlewareHandler {
-  const allowed = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   return async (c, next) => {
-    const host = c.req.header('host')?.toLowerCase();
-    if (!host || !allowed.has(host)) {
-      throw httpUserError(
-        403,
-        'daemon-host-refused',
-        `The daemon answers only to requests addressed to 127.0.0.1:${port} or localhost:${port}`,
-        `Call http://127.0.0.1:${port}/ directly`,
-      );
-    }
+    checkHost(c.req.header('host'), port);
     await next();
   };
 }
@@ -29,19 +20,8 @@ export function hostGuard(port: number): MiddlewareHandler {
  * to the token check; a browser page passes only when the daemon served it.
  */
 export function originGuard(port: number): MiddlewareHandler {
-  const allowed = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
   return async (c, next) => {
-    const origin = c.req.header('origin');
-    const site = c.req.header('sec-fetch-site');
-    const crossOrigin = origin !== undefined && !allowed.has(origin.toLowerCase());
-    if (crossOrigin || (site !== undefined && site !== 'same-origin' && site !== 'none')) {
-      throw httpUserError(
-        403,
-        'daemon-origin-refused',
-        'Cross-origin requests to the daemon are refused',
-        'Use the UI the daemon serves, the CLI, or a client that sends no Origin header',
-      );
-    }
+    checkOrigin(c.req.header('origin'), c.req.header('sec-fetch-site'), port);
     await next();
   };
 }
@@ -51,24 +31,65 @@ export function bearerAuth(token: string, tokenFile: string): MiddlewareHandler 
   return async (c, next) => {
     const header = c.req.header('authorization');
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-    if (!match?.[1]) {
-      c.header('WWW-Authenticate', 'Bearer realm="escher"');
-      throw httpUserError(
-        401,
-        'daemon-token-missing',
-        'This call needs the daemon token',
-        `Send "Authorization: Bearer <token>" with the token from ${tokenFile}`,
+    try {
+      checkToken(match?.[1], token, tokenFile);
+    } catch (error) {
+      c.header(
+        'WWW-Authenticate',
+        match?.[1] ? 'Bearer realm="escher", error="invalid_token"' : 'Bearer realm="escher"',
       );
-    }
-    if (!tokensMatch(match[1], token)) {
-      c.header('WWW-Authenticate', 'Bearer realm="escher", error="invalid_token"');
-      throw httpUserError(
-        401,
-        'daemon-token-invalid',
-        'The daemon token is wrong',
-        `Use the token in ${tokenFile} (it changes only when that file is deleted)`,
-      );
+      throw error;
     }
     await next();
   };
+}
+
+/**
+ * The Host rule on its own, for the WebSocket upgrade (which Hono does not see): 403
+ * `daemon-host-refused` unless the request is addressed to 127.0.0.1:<port> or localhost:<port>.
+ */
+export function checkHost(host: string | undefined, port: number): void {
+  const allowed = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (!host || !allowed.includes(host.toLowerCase())) {
+    throw httpUserError(
+      403,
+      'daemon-host-refused',
+      `The daemon answers only to requests addressed to 127.0.0.1:${port} or localhost:${port}`,
+      `Call http://127.0.0.1:${port}/ directly`,
+    );
+  }
+}
+
+/** The Origin / Sec-Fetch-Site rule on its own: 403 `daemon-origin-refused` for a foreign page. */
+export function checkOrigin(origin: string | undefined, site: string | undefined, port: number): void {
+  const allowed = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+  const crossOrigin = origin !== undefined && !allowed.includes(origin.toLowerCase());
+  if (crossOrigin || (site !== undefined && site !== 'same-origin' && site !== 'none')) {
+    throw httpUserError(
+      403,
+      'daemon-origin-refused',
+      'Cross-origin requests to the daemon are refused',
+      'Use the UI the daemon serves, the CLI, or a client that sends no Origin header',
+    );
+  }
+}
+
+/** The token rule on its own: 401 `daemon-token-missing` / `daemon-token-invalid`. */
+export function checkToken(presented: string | undefined, token: string, tokenFile: string): void {
+  if (!presented) {
+    throw httpUserError(
+      401,
+      'daemon-token-missing',
+      'This call needs the daemon token',
+      `Send "Authorization: Bearer <token>" with the token from ${tokenFile}`,
+    );
+  }
+  if (!tokensMatch(presented, token)) {
+    throw httpUserError(
+      401,
+      'daemon-token-invalid',
+      'The daemon token is wrong',
+      `Use the token in ${tokenFile} (it changes only when that file is deleted)`,
+    );
+  }
 }

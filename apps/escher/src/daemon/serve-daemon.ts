@@ -33,9 +33,11 @@ export async function serveDaemon(options: {
   let daemon: RunningDaemon;
   try {
     // Executions a crashed process left running are reported interrupted, never resumed (docs/engine.md).
-    await recoverExecutionsOnStart(options.home, store, options.log);
+    const interrupted = await recoverExecutionsOnStart(options.home, store, options.log);
     daemon = await startDaemon({
       store,
+      env: options.env,
+      interruptedExecutionsAtStart: interrupted,
       clock: systemClock,
       home: options.home,
       token,

@@ -3,13 +3,16 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { OperationalError, UserError } from '@escher/protocol';
 import { acquireSyncLock } from '../cli/sync-lock.ts';
-import { createDaemon, type DaemonOptions } from './create-daemon.ts';
-import { DEFAULT_DAEMON_PORT } from './daemon-files.ts';
+import { createDaemon, type Daemon, type DaemonOptions } from './create-daemon.ts';
+import { DEFAULT_DAEMON_PORT, daemonFiles } from './daemon-files.ts';
+import { attachEventStreams } from './event-stream.ts';
 
 /** `createDaemon`'s options, with the port to bind instead of the port to answer on. */
 export interface StartDaemonOptions extends Omit<DaemonOptions, 'port' | 'interruptedAtStart'> {
   /** Default 7433; 0 picks a free port (tests). */
   port?: number;
+  /** How often an execution's WebSocket looks for events of a run another process applies. */
+  streamPollMs?: number;
 }
 
 /** A daemon listening on 127.0.0.1. */
@@ -18,9 +21,12 @@ export interface RunningDaemon {
   port: number;
   /** Stale `running` syncs marked interrupted at start. */
   interruptedAtStart: number;
+  /** The daemon itself (its executions, for in-process callers and tests). */
+  app: Daemon;
   /**
-   * Graceful shutdown: stops accepting connections, cancels a running sync and waits for it to
-   * close its record, then waits for open requests to finish. The caller closes the store after.
+   * Graceful shutdown: stops accepting connections, cancels a running sync and the executions
+   * this daemon applies and waits for them to close their records, closes the event streams,
+   * then waits for open requests to finish. The caller closes the store after.
    */
   close(): Promise<void>;
 }
@@ -52,17 +58,28 @@ export async function startDaemon(options: StartDaemonOptions): Promise<RunningD
   const daemon = createDaemon({ ...options, port, interruptedAtStart });
   // Keep node's own Request/Response globals: the providers' SDKs share this process.
   handle = getRequestListener(daemon.app.fetch, { overrideGlobalObjects: false });
+  const streams = attachEventStreams(server, {
+    port,
+    token: options.token,
+    tokenFile: daemonFiles(options.home.dir).token,
+    executions: daemon.executions,
+    log: options.log ?? (() => undefined),
+    ...(options.streamPollMs ? { pollMs: options.streamPollMs } : {}),
+  });
   const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
   let closing: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     interruptedAtStart,
+    app: daemon,
     close() {
       closing ??= (async () => {
         server.close();
         server.closeIdleConnections();
-        await daemon.stopSync();
+        await Promise.all([daemon.stopSync(), daemon.executions.stop()]);
+        // The streams had their chance to send `end` for the runs cancelled above.
+        streams.close();
         const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
         await closed;
         clearTimeout(cut);
@@ -75,7 +92,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<RunningD
 function interruptStaleSyncs(options: StartDaemonOptions): number {
   let lock;
   try {
-    lock = acquireSyncLock(options.home);
+    lock = acquireSyncLock(options.home, { by: 'escher daemon (start-up)' });
   } catch (error) {
     options.log?.(`not marking stale syncs: ${error instanceof Error ? error.message : String(error)}`);
     return 0;

@@ -6,6 +6,7 @@ import {
   renderArgv,
   renderValue,
   resolveParams,
+  OperationalError,
   UserError,
   type MutatingAction,
   type OperationId,
@@ -43,7 +44,7 @@ export interface PlanInput {
   graph: GraphView;
   clock: Clock;
   ids: { planId: string; executionId: string };
-  /** Ask the cloud to dry-run each target's first operation (EC2 DryRun); on by default. */
+  /** Ask the cloud to dry-run every operation step of each target (EC2 DryRun); on by default. */
   dryRun?: boolean;
   allowedCommands?: readonly string[];
 }
@@ -136,7 +137,8 @@ export async function buildPlan(input: PlanInput): Promise<Plan> {
     actionsOf.push({ resource: r, actions });
   }
   findings.push(...blastRadius(actionsOf, input.graph, input.clock.now()));
-  if (input.dryRun !== false) findings.push(...(await dryRuns(chosen, targets, input.actionsFor)));
+  if (input.dryRun !== false && chosen.length <= e.maxTargets)
+    findings.push(...(await dryRuns(chosen, targets, input.actionsFor)));
   if (targets.length === 0) {
     findings.push({
       severity: 'error',
@@ -254,39 +256,56 @@ function renderVerify(verify: Verify, context: TemplateContext): Verify {
   return command ? { ...rendered, command: renderArgv(command, context) } : rendered;
 }
 
-/** Each target's first operation, dry-run by its cloud; a refusal is an error (no permission, wrong state). */
+/** How many dry runs are in flight at once during planning (each is one or two cloud calls). */
+export const DRY_RUN_CONCURRENCY = 8;
+
+/**
+ * Every operation step of every target, dry-run by its cloud (bounded concurrency): no
+ * permission or a wrong state fails here, before anything changes. A later step may depend on
+ * an earlier one (resize after stop): its refusal for the target's current state is a warning,
+ * since the earlier step will change that state; any other refusal (permission, bad params) is
+ * an error. Not run at all past the max-targets breaker — that plan is refused anyway, and the
+ * breaker exists to bound what one plan asks of the clouds.
+ */
 async function dryRuns(
   resources: readonly Resource[],
   targets: readonly PlanTarget[],
   actionsFor: PlanInput['actionsFor'],
 ): Promise<PlanFinding[]> {
   const jobs = targets.flatMap((t, i) => {
-    const first = t.steps.find((s) => 'operation' in s.run);
     const resource = resources[i];
-    const op =
-      first && 'operation' in first.run && resource
-        ? actionsFor(resource)?.operations.find(
-            (o) => o.id === (first.run as { operation: string }).operation,
-          )
-        : undefined;
-    return op && resource && first && 'operation' in first.run
-      ? [{ op, resource, params: first.run.params }]
-      : [];
+    if (!resource) return [];
+    const actions = actionsFor(resource);
+    return t.steps.flatMap((step, index) => {
+      const run = step.run;
+      if (!('operation' in run)) return [];
+      const op = actions?.operations.find((o) => o.id === run.operation);
+      return op ? [{ op, resource, params: run.params, stepId: step.id, later: index > 0 }] : [];
+    });
   });
-  const results = await mapLimit(jobs, 8, async (job): Promise<PlanFinding | undefined> => {
+  const results = await mapLimit(jobs, DRY_RUN_CONCURRENCY, async (job): Promise<PlanFinding | undefined> => {
     try {
       await job.op.run({ target: job.resource, params: job.params, dryRun: true });
       return undefined;
     } catch (error) {
-      return {
-        severity: 'error',
-        code: 'dry-run-refused',
-        message: `${job.op.id}: ${messageOf(error)}`,
-        target: job.resource.id,
-      };
+      const message = `${job.stepId} (${job.op.id}): ${messageOf(error)}`;
+      return job.later && isStateRefusal(error)
+        ? {
+            severity: 'warning',
+            code: 'dry-run-state',
+            message: `${message} (an earlier step changes the state first)`,
+            target: job.resource.id,
+          }
+        : { severity: 'error', code: 'dry-run-refused', message, target: job.resource.id };
     }
   });
   return results.filter((f): f is PlanFinding => f !== undefined);
+}
+
+/** A refusal about the target's current state (not permissions or params). */
+function isStateRefusal(error: unknown): boolean {
+  const code = error instanceof UserError || error instanceof OperationalError ? error.code : '';
+  return /state|not-ready|notready/i.test(code) || /IncorrectInstanceState|InvalidDBInstanceState|resourceNotReady|not (running|stopped|ready)/i.test(messageOf(error));
 }
 
 function isMutating(action: string): action is MutatingAction {

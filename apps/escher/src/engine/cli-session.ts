@@ -11,7 +11,9 @@ import { AccountActions } from './account-actions.ts';
 import { Engine } from './engine.ts';
 import { ExecutionTable } from './execution-table.ts';
 import { recoverInterrupted } from './recover-interrupted.ts';
+import { writeRefreshed } from '../store/refresh-writer.ts';
 import { renderEvent } from './render-plan.ts';
+import { RoleTable } from './roles.ts';
 import type { Sleep } from './verify-step.ts';
 
 /** What the engine commands work with: the open store, vault and ledger, the engine and the playbooks. */
@@ -19,6 +21,8 @@ export interface EngineSession extends AccountSecrets {
   engine: Engine;
   catalog: PlaybookCatalog;
   accounts: AccountActions;
+  /** Local users' roles (SPEC 9), enforced by the engine. */
+  roles: RoleTable;
 }
 
 /** Waits `ms`, ending early (without throwing) when `signal` aborts. */
@@ -54,18 +58,23 @@ export async function withEngine<T>(io: CliIo, fn: (session: EngineSession) => P
     accounts = new AccountActions(readAccounts(home), secrets.vault, io.env);
     const acts = accounts;
     const redactor = secrets.vault.redactor();
+    const roles = new RoleTable(store.database(), (event) => secrets.ledger.append(event));
+    const user = localUser();
     const engine = new Engine({
       db: store.database(),
       record: (event) => secrets.ledger.append(event),
       signingKey: () => secrets.ledger.signingKey(),
-      actor: localUser(),
+      actor: user,
       clock: systemClock,
       sleep: realSleep,
       graph: store.edges(),
       resourceOf: (id) => store.getResource(id),
       actionsFor: (target) => acts.actionsFor(target),
       commandEnv: (target) => acts.commandEnv(target),
-      redact: (text) => redactor.redact(text),
+      redact: (text) => acts.redactObtained(redactor.redact(text)),
+      load: (clouds) => acts.load(clouds),
+      role: () => roles.roleOf(user),
+      writeRefreshed: (refreshed) => writeRefreshed(store, refreshed),
     });
     for (const id of engine.recover()) {
       io.stderr.write(
@@ -79,7 +88,7 @@ export async function withEngine<T>(io: CliIo, fn: (session: EngineSession) => P
       userDir: join(home.dir, 'playbooks'),
     });
     for (const notice of catalog.sync()) io.stderr.write(`escher: ${notice.message}\n`);
-    return await fn({ ...secrets, engine, catalog, accounts });
+    return await fn({ ...secrets, engine, catalog, accounts, roles });
   } finally {
     accounts?.close();
     store.close();

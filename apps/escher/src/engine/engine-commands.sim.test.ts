@@ -119,8 +119,14 @@ describe('escher run command steps against escher-sim', () => {
       assert.equal(existsSync(join(process.cwd(), f)), false);
       assert.equal(existsSync(join(env.h.dir, f)), false);
     }
-    // The command received the account's secret key in its environment; no output shows it.
+    // The account is configured with role ARNs: the command acts as the role assumed in the
+    // target's account (one STS AssumeRole against the simulator), never the base keys, and the
+    // temporary secret and session token are redacted like the vault's secrets.
     assert.match(r.stdout, /secret=\[REDACTED\]/);
+    assert.match(r.stdout, new RegExp(`key=ASIA${target.account}`));
+    assert.doesNotMatch(r.stdout, /key=AKIAESCHERCLI/);
+    assert.match(r.stdout, /token=\[REDACTED\]/);
+    assert.doesNotMatch(r.stdout, /IQoJ/);
     const { ledger } = await readBack(env.h);
     const { executionId } = idsOf(r.stdout);
     const events = await env.h.run('executions', executionId, '--json');

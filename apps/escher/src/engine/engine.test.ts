@@ -1,97 +1,10 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { PlaybookSchema, type PlaybookInput, type Resource } from '@escher/protocol';
-import type { OperationRequest, ProviderActions } from '@escher/provider-api';
+import type { PlaybookInput, Resource } from '@escher/protocol';
 import { openTempLedger, type TempLedger } from '../ledger/ledger.testing.ts';
 import type { LoadedPlaybook } from '../playbooks/index.ts';
-import type { GraphView } from './blast-radius.ts';
 import { Engine } from './engine.ts';
-
-const instance = (n: number, extra: Partial<Resource> = {}): Resource => ({
-  id: `i-${n}`,
-  nativeId: `i-${n}`,
-  cloud: 'aws',
-  account: '111122223333',
-  region: 'us-east-1',
-  type: 'compute.instance',
-  nativeType: 'AWS::EC2::Instance',
-  name: `web-${n}`,
-  state: 'running',
-  environment: 'dev',
-  tags: {},
-  attributes: {},
-  relationships: [],
-  ...extra,
-});
-
-const loaded = (input: Partial<PlaybookInput> & Pick<PlaybookInput, 'steps'>): LoadedPlaybook => ({
-  playbook: PlaybookSchema.parse({
-    id: 'test.pb',
-    name: 'Test',
-    description: 'Test playbook',
-    version: '1.0.0',
-    risk: 'low',
-    applicability: { clouds: ['aws'], resourceTypes: ['compute.instance'], actions: ['stop'] },
-    ...input,
-  }),
-  source: 'user',
-  text: '',
-  sha256: '0'.repeat(64),
-  file: 'test.yaml',
-});
-
-/** An in-memory cloud: stop takes `stopMs` of (manual) clock time to reach `stopped`. */
-class FakeCloud implements ProviderActions {
-  readonly states = new Map<string, { state: string; at: number }>();
-  inFlight = 0;
-  maxInFlight = 0;
-  calls: string[] = [];
-  failFirst = new Set<string>();
-
-  constructor(
-    private readonly now: () => number,
-    private readonly stopMs = 0,
-  ) {}
-
-  readonly operations = [
-    {
-      id: 'compute.instance.stop' as const,
-      run: async (req: OperationRequest) => this.change(req, 'stopped', 'compute.instance.start'),
-    },
-    {
-      id: 'compute.instance.start' as const,
-      run: async (req: OperationRequest) => this.change(req, 'running', 'compute.instance.stop'),
-    },
-  ];
-
-  async refresh(resource: Resource): Promise<Resource | undefined> {
-    const s = this.states.get(resource.id);
-    const state = s && this.now() >= s.at ? s.state : (resource.state ?? 'running');
-    return { ...resource, state };
-  }
-
-  private async change(
-    req: OperationRequest,
-    to: string,
-    undo: 'compute.instance.start' | 'compute.instance.stop',
-  ) {
-    if (req.dryRun) return { status: 'dry-run-ok' as const, message: 'ok' };
-    this.calls.push(`${to}:${req.target.id}`);
-    this.inFlight += 1;
-    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
-    await new Promise((r) => setImmediate(r));
-    this.inFlight -= 1;
-    if (this.failFirst.delete(req.target.id)) throw new RangeError('throttled, try again');
-    this.states.set(req.target.id, { state: to, at: this.now() + this.stopMs });
-    return {
-      status: 'accepted' as const,
-      message: `${req.target.id} → ${to}`,
-      undo: { operation: undo, params: {} },
-    };
-  }
-}
-
-const noGraph: GraphView = { incoming: () => [], known: () => new Map() };
+import { FakeCloud, instance, loaded, noGraph } from './engine-fake-cloud.testing.ts';
 
 describe('Engine (in-process, fake cloud, manual clock)', () => {
   let t: TempLedger;
@@ -121,6 +34,7 @@ describe('Engine (in-process, fake cloud, manual clock)', () => {
       actionsFor: () => cloud,
       commandEnv: () => ({}),
       redact: (s) => s,
+      load: async () => undefined,
       cancelPollMs: 5,
     });
   });

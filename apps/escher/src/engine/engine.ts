@@ -1,6 +1,7 @@
 import {
   PLAYBOOK_RUN_POLICY,
   UserError,
+  type Cloud,
   type ExecutionState,
   type LedgerEvent,
   type Plan,
@@ -11,6 +12,7 @@ import type { ProviderActions } from '@escher/provider-api';
 import type { SigningKey } from '../ledger/index.ts';
 import type { SqliteDatabase } from '../store/database/sqlite.ts';
 import type { Clock } from '../store/index.ts';
+import { loadProviders } from './account-actions.ts';
 import { requireApproval, signApproval } from './approval.ts';
 import type { GraphView } from './blast-radius.ts';
 import { buildPlan, type PlanInput } from './build-plan.ts';
@@ -18,7 +20,8 @@ import { ExecutionBus } from './event-bus.ts';
 import { ExecutionTable } from './execution-table.ts';
 import { executionIdOf, newPlanIds } from './plan-hash.ts';
 import { recoverInterrupted } from './recover-interrupted.ts';
-import { runExecution } from './run-execution.ts';
+import { DEFAULT_ROLE, requireRole, type EngineAction, type Role } from './roles.ts';
+import { runExecution, type ExecutorDeps } from './run-execution.ts';
 import type { Sleep } from './verify-step.ts';
 
 /** What the engine is built on; the CLI and the daemon pass the real ones, tests fakes. */
@@ -34,10 +37,19 @@ export interface EngineDeps {
   graph: GraphView;
   resourceOf: (id: string) => Resource | undefined;
   actionsFor: (target: Resource) => ProviderActions | undefined;
-  commandEnv: (target: Resource) => Record<string, string>;
+  commandEnv: ExecutorDeps['commandEnv'];
   redact: (text: string) => string;
   allowedCommands?: readonly string[];
   cancelPollMs?: number;
+  /**
+   * Loads what `actionsFor` needs for these clouds (the provider packages, lazily: see
+   * `loadProviders`, the default). Tests with a fake cloud pass a no-op.
+   */
+  load?: (clouds: readonly Cloud[]) => Promise<void>;
+  /** The acting user's role (SPEC 9), read at each call; absent: admin (the single local user). */
+  role?: () => Role;
+  /** See `ExecutorDeps.writeRefreshed`: the store write of targets re-read after a run. */
+  writeRefreshed?: ExecutorDeps['writeRefreshed'];
 }
 
 /** How the user said yes: `--yes`, or what they typed at the prompt. */
@@ -60,6 +72,8 @@ export class Engine {
   async plan(
     input: Pick<PlanInput, 'playbook' | 'state' | 'candidates' | 'params' | 'dryRun'>,
   ): Promise<{ plan: Plan; hash: string; executionId: string }> {
+    this.allow('plan');
+    await this.load(input.candidates.map((c) => c.cloud));
     const ids = newPlanIds();
     const plan = await buildPlan({
       ...input,
@@ -92,6 +106,7 @@ export class Engine {
    * run, and production plans without the typed target count; then signs the plan hash.
    */
   approve(planId: string, confirmation: Confirmation, playbookState: PlaybookState): void {
+    this.allow('approve');
     const { plan, hash } = this.table.plan(planId);
     const executionId = executionIdOf(planId);
     const state = this.table.owner(executionId).state;
@@ -171,9 +186,11 @@ export class Engine {
 
   /** Applies an approved plan in this process and resolves with its final state. */
   async apply(planOrExecutionId: string): Promise<{ executionId: string; state: ExecutionState }> {
+    this.allow('apply');
     const record = this.table.get(planOrExecutionId);
     const { plan, hash } = this.table.plan(record.planId);
     requireApproval(this.table.approvals(plan.id), plan, hash, this.deps.signingKey());
+    await this.load(plan.targets.map((t) => t.cloud));
     const state = await runExecution(record.id, plan, hash, {
       table: this.table,
       bus: this.bus,
@@ -185,6 +202,7 @@ export class Engine {
       commandEnv: this.deps.commandEnv,
       redact: this.deps.redact,
       ...(this.deps.cancelPollMs ? { cancelPollMs: this.deps.cancelPollMs } : {}),
+      ...(this.deps.writeRefreshed ? { writeRefreshed: this.deps.writeRefreshed } : {}),
     });
     return { executionId: record.id, state };
   }
@@ -194,6 +212,7 @@ export class Engine {
    * groups; one not started yet is cancelled at once.
    */
   cancel(idOrPlan: string): ExecutionState {
+    this.allow('cancel');
     const record = this.table.get(idOrPlan);
     if (record.state === 'running') {
       this.table.requestCancel(record.id);
@@ -215,6 +234,15 @@ export class Engine {
   /** Marks runs a crashed process left `running` as interrupted; returns their ids. */
   recover(): string[] {
     return recoverInterrupted(this.table, this.deps.record, this.iso());
+  }
+
+  private async load(clouds: readonly Cloud[]): Promise<void> {
+    await (this.deps.load ?? loadProviders)([...new Set(clouds)]);
+  }
+
+  /** Refuses, with the role it needs, what the acting user's role does not allow. */
+  private allow(action: EngineAction): void {
+    requireRole(this.deps.role?.() ?? DEFAULT_ROLE, action, this.deps.actor);
   }
 
   private iso(): string {

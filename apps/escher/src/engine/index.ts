@@ -13,3 +13,5 @@ export * from './account-actions.ts';
 export * from './render-plan.ts';
 export * from './cli-session.ts';
 export * from './step-actions.ts';
+export * from './roles.ts';
+export * from './rollback-verify.ts';

@@ -13,6 +13,7 @@ import type { Clock } from '../store/index.ts';
 import type { ExecutionBus } from './event-bus.ts';
 import type { ExecutionTable } from './execution-table.ts';
 import { commandFor, perform, requireActions, rollBack, type Done, type RunContext } from './step-actions.ts';
+import { captureBefore, mayRollBack, verifyRestored, type BeforeState } from './rollback-verify.ts';
 import { verifyUntil, type Sleep } from './verify-step.ts';
 
 /** What applying a plan needs from the outside world; all injectable for tests. */
@@ -26,10 +27,21 @@ export interface ExecutorDeps {
   resourceOf: (id: string) => Resource | undefined;
   actionsFor: (target: Resource) => ProviderActions | undefined;
   /** Environment of a command step for one target: base variables plus its cloud's credentials. */
-  commandEnv: (target: Resource) => Record<string, string>;
+  commandEnv: (target: Resource) => Record<string, string> | Promise<Record<string, string>>;
   redact: (text: string) => string;
   /** How often the run looks for a cancel requested by another process. */
   cancelPollMs?: number;
+  /**
+   * Writes the targets an execution changed, re-read from their clouds, to the store (gone ones
+   * as removed), so `escher resources` shows the new state without a sync. Left out: not written.
+   */
+  writeRefreshed?: (refreshed: RefreshedTarget[]) => unknown;
+}
+
+/** A target re-read after the run; `resource` undefined when its cloud says it is gone. */
+export interface RefreshedTarget {
+  id: string;
+  resource: Resource | undefined;
 }
 
 type TargetResult = 'succeeded' | 'failed' | 'rolled-back' | 'cancelled' | 'skipped';
@@ -86,6 +98,7 @@ export async function runExecution(
   const ctx: RunContext = { executionId, plan, deps, signal: abort.signal, now };
 
   const results = new Map<string, TargetResult>();
+  const touched: PlanTarget[] = [];
   const waves = splitWaves(plan);
   try {
     for (const [w, wave] of waves.entries()) {
@@ -97,7 +110,12 @@ export async function runExecution(
           text: `wave ${w + 1}/${waves.length}: ${wave.length} target(s)`,
         });
       await mapLimit(wave, plan.execution.concurrency, async (t) => {
-        results.set(t.id, abort.signal.aborted ? 'cancelled' : await runTarget(t, ctx));
+        if (abort.signal.aborted) {
+          results.set(t.id, 'cancelled');
+          return;
+        }
+        touched.push(t);
+        results.set(t.id, await runTarget(t, ctx));
       });
       const bad = wave.filter((t) => results.get(t.id) !== 'succeeded');
       if (bad.length > 0 && w < waves.length - 1) {
@@ -125,6 +143,7 @@ export async function runExecution(
         table.putStep(executionId, t.id, s.id, { status: abort.signal.aborted ? 'cancelled' : 'skipped' });
     }
   }
+  await refreshStore(touched, ctx);
   const all = [...results.values()];
   const final: ExecutionState = abort.signal.aborted
     ? 'cancelled'
@@ -164,6 +183,8 @@ async function runTarget(t: PlanTarget, ctx: RunContext): Promise<TargetResult> 
     });
     return 'failed';
   }
+  // The before-state a rollback must restore, read before any step changes the target.
+  const before = mayRollBack(t.steps) ? await captureBefore(resource, ctx) : undefined;
   const done: Done[] = [];
   const strategy = ctx.plan.execution.strategy;
   let failed: PlannedStep | undefined;
@@ -200,7 +221,43 @@ async function runTarget(t: PlanTarget, ctx: RunContext): Promise<TargetResult> 
   if (ctx.signal.aborted) return 'cancelled';
   if (!failed) return 'succeeded';
   if (failed.onFailure !== 'rollback') return 'failed';
-  return (await rollBack(t, resource, done, ctx)) ? 'rolled-back' : 'failed';
+  if (!(await rollBack(t, resource, done, ctx))) return 'failed';
+  return (await rollbackHeld(t, resource, before, ctx)) ? 'rolled-back' : 'failed';
+}
+
+/**
+ * Checks that the undos really put the target back (re-read until it matches the before-state or
+ * the verify time runs out). Recorded in the ledger either way; a target whose rollback did not
+ * hold is `failed`, never `rolled-back`.
+ */
+async function rollbackHeld(
+  t: PlanTarget,
+  resource: Resource,
+  before: BeforeState | undefined,
+  ctx: RunContext,
+): Promise<boolean> {
+  const { deps, executionId } = ctx;
+  const why = await verifyRestored(t, resource, before ?? { ok: false, reason: 'not read' }, ctx);
+  deps.record({
+    kind: 'rollback',
+    data: {
+      executionId,
+      target: t.id,
+      stage: 'verify',
+      status: why === undefined ? 'succeeded' : 'failed',
+      ...(why === undefined ? {} : { reason: `not back to its state before the run: ${why}` }),
+    },
+  });
+  deps.bus.emit({
+    executionId,
+    kind: 'notice',
+    target: t.id,
+    text:
+      why === undefined
+        ? `rollback verified: ${t.name || t.id} is back to its state before the run`
+        : `rollback NOT verified on ${t.name || t.id}: ${why}`,
+  });
+  return why === undefined;
 }
 
 interface StepResult {
@@ -289,4 +346,49 @@ async function runStep(
     if (last.ok || changed || status === 'cancelled') break;
   }
   return last;
+}
+
+/** How many targets are re-read at once after a run. */
+const REFRESH_CONCURRENCY = 8;
+
+/**
+ * Re-reads every target the run reached and hands them to the store, so what the user sees
+ * matches the cloud without a sync. A target that cannot be re-read is left as it was (and said).
+ */
+async function refreshStore(touched: readonly PlanTarget[], ctx: RunContext): Promise<void> {
+  const { deps, executionId } = ctx;
+  if (!deps.writeRefreshed || touched.length === 0) return;
+  const signal = new AbortController().signal;
+  const read = await mapLimit(touched, REFRESH_CONCURRENCY, async (t): Promise<RefreshedTarget | undefined> => {
+    const resource = deps.resourceOf(t.id);
+    const actions = resource ? deps.actionsFor(resource) : undefined;
+    if (!resource || !actions) return undefined;
+    try {
+      return { id: t.id, resource: await actions.refresh(resource, { signal }) };
+    } catch (error) {
+      deps.bus.emit({
+        executionId,
+        kind: 'notice',
+        target: t.id,
+        text: `could not re-read ${t.name || t.id} for the store: ${deps.redact(error instanceof Error ? error.message : String(error))}`,
+      });
+      return undefined;
+    }
+  });
+  const refreshed = read.filter((r): r is RefreshedTarget => r !== undefined);
+  try {
+    deps.writeRefreshed(refreshed);
+    const gone = refreshed.filter((r) => !r.resource).length;
+    deps.bus.emit({
+      executionId,
+      kind: 'notice',
+      text: `store updated: ${refreshed.length} target(s) re-read${gone ? `, ${gone} gone` : ''}`,
+    });
+  } catch (error) {
+    deps.bus.emit({
+      executionId,
+      kind: 'notice',
+      text: `could not update the store: ${deps.redact(error instanceof Error ? error.message : String(error))} (run escher sync)`,
+    });
+  }
 }

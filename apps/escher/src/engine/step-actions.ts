@@ -95,7 +95,7 @@ export async function perform(
   }
 }
 
-export function commandFor(
+export async function commandFor(
   argv: readonly string[],
   resource: Resource,
   t: PlanTarget,
@@ -105,7 +105,7 @@ export function commandFor(
 ): Promise<CommandResult> {
   return runCommand({
     argv,
-    env: ctx.deps.commandEnv(resource),
+    env: await ctx.deps.commandEnv(resource),
     timeoutMs,
     signal: ctx.signal,
     onLine: (stream, line) =>

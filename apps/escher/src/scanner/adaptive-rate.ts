@@ -113,6 +113,11 @@ export class AdaptiveRate {
     this.rate = Math.max(minRate, this.rate * decreaseFactor);
   }
 
+  /** The current rate, calls per second: the cloud-slot priority of this family's calls (lower first). */
+  get pace(): number {
+    return this.rate;
+  }
+
   get state(): AdaptiveRateState {
     return {
       rate: this.rate,

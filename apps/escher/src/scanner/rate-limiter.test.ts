@@ -157,6 +157,39 @@ describe('RateLimiter', () => {
     assert.deepEqual(started, ['hold', 'iam-2', 'ec2-1', 'iam-1']);
   });
 
+  it("when the cloud's slots are full, calls of the slowest-paced family go first", async () => {
+    const { time, limiter, gate } = setup({
+      maxInFlightPerCloud: 1,
+      maxRetries: 0,
+      rate: { initialRate: 10 },
+    });
+    const at = (service: string): typeof ctx => ({ ...ctx, service });
+    // IAM was throttled once (its rate halved); S3 still runs at the initial rate.
+    await time.drive(
+      gate
+        .run(at('iam'), async () => {
+          throw awsError('Throttling', 400);
+        })
+        .catch(() => undefined),
+    );
+    assert.ok(limiter.families()[`aws:${ctx.account}:${ctx.region}:iam`]!.rate < 10);
+    const started: string[] = [];
+    const call = (name: string, ms: number) => async (): Promise<string> => {
+      started.push(name);
+      await time.sleep(ms);
+      return name;
+    };
+    await time.drive(
+      Promise.all([
+        gate.run(at('hold'), call('hold', 1000)),
+        gate.run(at('s3'), call('s3-1', 10)),
+        gate.run(at('s3'), call('s3-2', 10)),
+        gate.run(at('iam'), call('iam', 10)),
+      ]),
+    );
+    assert.deepEqual(started, ['hold', 'iam', 's3-1', 's3-2']);
+  });
+
   it('runs at the cloud limit: close to the server bucket rate, few throttles', async () => {
     // The server: a token bucket of 20 calls refilled at 20/s, as EC2 describes are.
     const time = new VirtualTime();

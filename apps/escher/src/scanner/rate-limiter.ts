@@ -42,12 +42,16 @@ export interface RateLimiterOptions {
   /** Full-jitter backoff: a random wait in [0, min(maxBackoffMs, baseBackoffMs·2^attempt)). */
   baseBackoffMs?: number;
   maxBackoffMs?: number;
-  /** Calls in flight per API family. Default 16. */
+  /**
+   * Calls in flight per API family. Default 32: a call holds its slot until its response has
+   * been handled, and on a busy event loop (p99 delays of seconds while a large sync parses
+   * pages and writes scopes) 16 slots held IAM's 10/s bucket to a few calls a second.
+   */
   maxInFlightPerFamily?: number;
   /**
-   * Calls in flight per cloud, over all its families. Default 48: under the SDKs' socket pools
-   * (the AWS provider keeps 64), so a call's paced slot is not then spent queueing for a socket.
-   * Calls of families running at their limit take free slots first.
+   * Calls in flight per cloud, over all its families. Default 96: under the SDKs' socket pools
+   * (the AWS provider keeps 128), so a call's paced slot is not then spent queueing for a socket.
+   * Calls of the slowest-paced families take free slots first.
    */
   maxInFlightPerCloud?: number;
   /** Which bucket a call draws from. Default: cloud, account, region and API (the service the provider reports). */
@@ -131,8 +135,8 @@ export class RateLimiter {
     this.maxRetries = options.maxRetries ?? 8;
     this.baseBackoffMs = options.baseBackoffMs ?? 100;
     this.maxBackoffMs = options.maxBackoffMs ?? 20_000;
-    this.maxInFlight = options.maxInFlightPerFamily ?? 16;
-    this.maxInFlightPerCloud = options.maxInFlightPerCloud ?? 48;
+    this.maxInFlight = options.maxInFlightPerFamily ?? 32;
+    this.maxInFlightPerCloud = options.maxInFlightPerCloud ?? 96;
     this.familyOf = options.familyOf ?? defaultFamily;
     if (options.onCall) this.listeners.push(options.onCall);
   }
@@ -186,11 +190,13 @@ export class RateLimiter {
       try {
         const { waitMs, generation, limited } = family.rate.reserve(this.clock.now());
         if (waitMs > 0) await this.sleep(waitMs, signal);
-        // A call its family's bucket held back (the family runs at its limit) goes before calls
-        // of families with burst to spare. The first kind decides how long the scan takes (the
-        // bucket that binds the lower bound, IAM's 10/s say); a moment in a FIFO queue behind
-        // hundreds of page calls is time that family never gets back. The second can wait.
-        const releaseCloud = await cloudSlots.acquire(signal, limited ? 0 : 1);
+        // Calls of the slowest-paced families take free cloud slots first. The binding bucket of
+        // a scan (IAM's 10/s say) is a slow family with many calls: a moment it spends queued
+        // behind hundreds of page and per-item calls of fast families is time it never gets
+        // back, while a family at `rate` calls/s can never hold more than rate × latency slots,
+        // so serving it first costs the fast families next to nothing. At the same pace, a call
+        // its bucket held back (its family runs at its limit) goes before one with burst to spare.
+        const releaseCloud = await cloudSlots.acquire(signal, family.rate.pace + (limited ? 0 : 1e-6));
         this.totals.calls++;
         try {
           const result = await call().finally(releaseCloud);

@@ -46,8 +46,8 @@ describe('Master agent', () => {
     }));
     assert.equal(result.understoodBy, 'parser');
     assert.deepEqual(result.notes, []);
-    assert.equal(result.intent.cloud, null);
-    assert.deepEqual(result.intent.names, []);
+    assert.equal(result.intent.cloud ?? null, null);
+    assert.deepEqual(result.intent.names ?? [], []);
   });
 });
 

@@ -26,6 +26,10 @@ export interface MasterResult {
   understoodBy: UnderstoodBy;
   /** Said to the user when a path fell back ("the parser is not available"). */
   notes: string[];
+  /** The parser's own certainty (0–1), when it gives one; the optional model is asked below a threshold. */
+  confidence?: number;
+  /** The parser's `slot: why` doubts, when it gives them: what the optional model is asked about. */
+  unsure?: string[];
 }
 
 /** Master: request → intent (SPEC section 4). */

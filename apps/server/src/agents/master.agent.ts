@@ -21,7 +21,7 @@ export function knowledgeIntentParser(): IntentParser | undefined {
 
 /**
  * Master: the deterministic parser first; its answer is validated against `IntentSchema` (an
- * `{ intent }` wrapper is unwrapped). When there is no parser, it throws, or it answers something
+ * `{ intent, confidence, unsure }` wrapper is unwrapped, its signals kept for the optional model). When there is no parser, it throws, or it answers something
  * invalid, a small concept-matching fallback answers and a note says so. `null` forces the
  * fallback (tests, and measuring what the parser adds).
  */
@@ -32,9 +32,10 @@ export function createMasterAgent(
     if (parser) {
       try {
         const raw = parser(input.request, { now: input.now, knownNames: input.context.names });
-        const unwrapped = raw !== null && typeof raw === 'object' && 'intent' in raw ? raw.intent : raw;
-        const parsed = IntentSchema.safeParse(unwrapped);
-        if (parsed.success) return { intent: parsed.data, understoodBy: 'parser', notes: [] };
+        const wrapped = raw !== null && typeof raw === 'object' && 'intent' in raw;
+        const parsed = IntentSchema.safeParse(wrapped ? raw.intent : raw);
+        if (parsed.success)
+          return { intent: parsed.data, understoodBy: 'parser', notes: [], ...signalsOf(wrapped ? raw : {}) };
         return fallback(
           input,
           'The intent parser gave an answer that did not validate; a simpler reading was used.',
@@ -47,11 +48,23 @@ export function createMasterAgent(
   };
 }
 
+// The fallback reads only concepts: it is never sure, which is when an optional model is asked.
 function fallback(input: MasterInput, note?: string): MasterResult {
   return {
     intent: fallbackIntent(input.request, input.context),
     understoodBy: 'fallback',
     notes: note ? [note] : [],
+    confidence: 0.3,
+    unsure: ['intent: read by concept matching only'],
+  };
+}
+
+/** The parser's `confidence` and `unsure`, when its answer carries them (`ParsedRequest`). */
+function signalsOf(raw: object): Pick<MasterResult, 'confidence' | 'unsure'> {
+  const { confidence, unsure } = raw as { confidence?: unknown; unsure?: unknown };
+  return {
+    ...(typeof confidence === 'number' && confidence >= 0 && confidence <= 1 ? { confidence } : {}),
+    ...(Array.isArray(unsure) ? { unsure: unsure.filter((u): u is string => typeof u === 'string') } : {}),
   };
 }
 

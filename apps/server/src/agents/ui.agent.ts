@@ -76,8 +76,7 @@ export function createUiAgent(): UiAgent {
 }
 
 function scopeOf(intent: Intent): UiComponent {
-  const regions =
-    intent.region === null ? [] : Array.isArray(intent.region) ? intent.region : [intent.region];
+  const regions = intent.region == null ? [] : Array.isArray(intent.region) ? intent.region : [intent.region];
   return {
     type: 'scope-chips',
     ...(intent.resourceType ? { resourceType: intent.resourceType } : {}),
@@ -90,12 +89,13 @@ function scopeOf(intent: Intent): UiComponent {
 
 function sayWhat({ intent }: AnswerDraft): string {
   if (intent.action === 'other') return 'I could not match this to an action; here is what I understood.';
-  const what = intent.names.length > 0 ? intent.names.join(', ') : (intent.resourceType ?? 'resources');
+  const names = intent.names ?? [];
+  const what = names.length > 0 ? names.join(', ') : (intent.resourceType ?? 'resources');
   const where = [
     intent.cloud,
     Array.isArray(intent.region) ? `${intent.region.length} regions` : intent.region,
     intent.environment,
-  ].filter((part) => part !== null);
+  ].filter((part): part is string => part != null);
   return `You asked to ${intent.action} ${what}${where.length > 0 ? ` (${where.join(', ')})` : ''}.`;
 }
 

@@ -31,7 +31,7 @@ export function createValidationAgent(): ValidationAgent {
       add('warn', 'no-resources-of-type', `Your estate has no ${intent.resourceType} resources.`);
     }
     const regions =
-      intent.region === null ? [] : Array.isArray(intent.region) ? intent.region : [intent.region];
+      intent.region == null ? [] : Array.isArray(intent.region) ? intent.region : [intent.region];
     const known = Object.keys(context.regions);
     if (regions.length > 0 && known.length > 0 && !regions.some((r) => known.includes(r))) {
       add('warn', 'region-not-in-estate', `Nothing of yours runs in ${regions.join(', ')}.`);
@@ -44,7 +44,7 @@ export function createValidationAgent(): ValidationAgent {
       );
     }
     if (intent.action === 'delete') add('warn', 'irreversible', 'Deleting cannot be rolled back.');
-    if (isMutating(intent) && !intent.resourceType && intent.names.length === 0) {
+    if (isMutating(intent) && !intent.resourceType && (intent.names ?? []).length === 0) {
       add('error', 'no-target-type', 'Say which kind of resource to change (VMs, buckets, databases, …).');
     }
     if (isMutating(intent) && !playbook) {

@@ -1,5 +1,12 @@
-import { buildDigest, MUTATING_ACTIONS, type AskRequest, type AskResponse } from '@escher/protocol';
-import type { Agents, PlaybookCandidate } from '../agents/agents.ts';
+import { parseIntent } from '@escher/knowledge';
+import {
+  buildDigest,
+  canonicalIntent,
+  MUTATING_ACTIONS,
+  type AskRequest,
+  type AskResponse,
+} from '@escher/protocol';
+import type { Agents, MasterResult, PlaybookCandidate } from '../agents/agents.ts';
 
 const MUTATING: ReadonlySet<string> = new Set(MUTATING_ACTIONS);
 
@@ -7,6 +14,28 @@ const MUTATING: ReadonlySet<string> = new Set(MUTATING_ACTIONS);
 export interface AskResult {
   response: AskResponse;
   textChunks: string[];
+}
+
+/**
+ * A follow-up ("stop them", "only the ones in eu-west-1", "undo that") is read by the
+ * deterministic grammar against the previous turn's intent; a turn that stands on its own goes to
+ * the Master (and so to a model, when one is configured).
+ */
+function understand(agents: Agents, ask: AskRequest, now: Date): MasterResult {
+  if (ask.previous) {
+    const parsed = parseIntent(ask.request, {
+      now,
+      knownNames: ask.context.names,
+      previous: ask.previous,
+    });
+    if (parsed.followUp) return { intent: parsed.intent, understoodBy: 'parser', notes: [] };
+  }
+  return agents.master({
+    request: ask.request,
+    context: ask.context,
+    now,
+    conversation: ask.conversation,
+  });
 }
 
 /**
@@ -19,12 +48,7 @@ export function runAsk(
   ask: AskRequest,
   now: Date,
 ): AskResult {
-  const { intent, understoodBy, notes } = agents.master({
-    request: ask.request,
-    context: ask.context,
-    now,
-    conversation: ask.conversation,
-  });
+  const { intent, understoodBy, notes } = understand(agents, ask, now);
   const candidates: PlaybookCandidate[] = [
     ...catalog,
     ...ask.playbooks.map((summary) => ({ summary, source: 'user' as const })),
@@ -52,7 +76,7 @@ export function runAsk(
     textChunks: text,
     response: {
       request: ask.request,
-      intent,
+      intent: canonicalIntent(intent),
       understoodBy,
       answer,
       playbook: chosen,

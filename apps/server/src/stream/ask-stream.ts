@@ -23,10 +23,10 @@ export function createAskStream(server: IntelligenceServer): {
     // ws closes the socket itself (1009 over maxPayload, 1002 on a protocol error); an unheard
     // 'error' would take the whole process down.
     ws.on('error', (error) => server.log(`${ASK_STREAM_PATH}: closed on ${error.name}`));
-    ws.once('message', (data, isBinary) => {
+    ws.once('message', async (data, isBinary) => {
       try {
         const body = parseJson(isBinary ? '' : data.toString());
-        const { response, textChunks } = server.answer(body);
+        const { response, textChunks } = await server.answer(body);
         for (const chunk of textChunks) send(ws, { type: 'text', text: chunk });
         send(ws, { type: 'components', components: response.components });
         send(ws, { type: 'digest', digest: response.digest });

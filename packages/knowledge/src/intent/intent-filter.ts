@@ -67,7 +67,7 @@ export function intentToFilter(intent: RequestIntent): FilterExpr {
   if (intent.resourceType) children.push(compare(core('type'), '=', list(intent.resourceType)));
   if (intent.cloud) children.push(compare(core('cloud'), '=', [intent.cloud]));
   if (intent.account) children.push(compare(core('account'), '=', [intent.account]));
-  if (intent.region !== undefined) children.push(compare(core('region'), '=', list(intent.region)));
+  if (intent.region != null) children.push(compare(core('region'), '=', list(intent.region)));
   if (intent.environment) children.push(compare(core('environment'), '=', [intent.environment]));
   if (intent.state) children.push(compare(core('state'), '=', [intent.state]));
   for (const [key, value] of Object.entries(intent.tags)) {

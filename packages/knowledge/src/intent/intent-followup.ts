@@ -57,16 +57,17 @@ export function resolveFollowUp(
   for (const key of SELECTORS) {
     if (own[key] != null) (merged as Record<string, unknown>)[key] = own[key];
   }
-  if (own.cloud && own.cloud !== previous.cloud && !own.region && merged.region !== undefined) {
-    const codes = (Array.isArray(merged.region) ? merged.region : [merged.region]).filter((code) =>
-      regionInfo(code, own.cloud),
+  if (own.cloud && own.cloud !== previous.cloud && !own.region && merged.region != null) {
+    const region = merged.region;
+    const codes = (Array.isArray(region) ? region : [region]).filter((code) =>
+      regionInfo(code, own.cloud ?? undefined),
     );
     if (codes.length === 0) delete merged.region;
     else merged.region = codes.length === 1 ? codes[0]! : codes;
   }
-  if (own.region !== undefined && !own.cloud && previous.cloud) {
+  if (own.region != null && !own.cloud && previous.cloud) {
     const codes = Array.isArray(own.region) ? own.region : [own.region];
-    if (!codes.some((code) => regionInfo(code, previous.cloud))) delete merged.cloud;
+    if (!codes.some((code) => regionInfo(code, previous.cloud ?? undefined))) delete merged.cloud;
   }
   return merged;
 }

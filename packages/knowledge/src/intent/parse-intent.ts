@@ -101,7 +101,12 @@ export function parseIntent(request: string, context: IntentContext = {}): Parse
   applyTimes(times, draft, now);
   const followed = context.previous ? resolveFollowUp(text.original, draft, context.previous) : undefined;
   const intent = followed ?? assembleIntent(draft);
-  return { intent, confidence: confidenceOf(draft, intent), unsure: [...draft.unsure] };
+  return {
+    intent,
+    confidence: confidenceOf(draft, intent),
+    unsure: [...draft.unsure],
+    ...(followed ? { followUp: true } : {}),
+  };
 }
 
 /** Creation phrases become createdAt conditions; others the period asked about, then the one to compare with. */

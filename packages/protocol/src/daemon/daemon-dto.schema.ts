@@ -99,6 +99,8 @@ export const DaemonStatusSchema = z.object({
   uptimeMs: z.number(),
   /** Syncs a previous process left `running` that this daemon marked `interrupted` at start. */
   interruptedAtStart: z.number().int(),
+  /** Executions a previous process left `running` that this daemon marked `interrupted` at start (never resumed). */
+  interruptedExecutionsAtStart: z.array(z.string()),
   store: StoreStatsSchema,
   lastSync: SyncRecordSchema.nullable(),
   runningSync: SyncRecordSchema.nullable(),
@@ -119,6 +121,8 @@ export const ResourceListQuerySchema = z.strictObject({
   state: z.array(z.string().min(1)).optional(),
   limit: z.coerce.number().int().min(1).optional(),
   offset: z.coerce.number().int().min(0).optional(),
+  /** Keyset pagination: the `next` of the previous page (with `limit`; not with `offset`). */
+  after: z.string().min(1).optional(),
   /** Only resources added or changed at or after this time. */
   changedSince: IsoTime.optional(),
 });
@@ -128,6 +132,8 @@ export type ResourceListQuery = z.infer<typeof ResourceListQuerySchema>;
 export const ResourceListSchema = z.object({
   count: z.number().int(),
   resources: z.array(ResourceSchema),
+  /** With `limit`: the cursor of the next page (pass it as `after`); absent on the last page. */
+  next: z.string().optional(),
 });
 export type ResourceList = z.infer<typeof ResourceListSchema>;
 

@@ -16,6 +16,16 @@ import {
   SyncStartResponseSchema,
   SyncSummarySchema,
 } from './daemon-dto.schema.ts';
+import {
+  ApplyResponseSchema,
+  ApproveRequestSchema,
+  CancelResponseSchema,
+  ExecutionDetailSchema,
+  ExecutionEventListSchema,
+  ExecutionListSchema,
+  PlanRequestSchema,
+  PlanResponseSchema,
+} from './daemon-executions.schema.ts';
 import { DAEMON_OPERATIONS, type DaemonOperation } from './daemon-operations.ts';
 
 /** Named schemas of `components.schemas`; every request and response body must be one of them. */
@@ -35,6 +45,14 @@ const COMPONENTS: Readonly<Record<string, z.ZodType>> = {
   DaemonStatus: DaemonStatusSchema,
   OpenApiDocument: OpenApiDocumentSchema,
   ErrorBody: ErrorBodySchema,
+  ExecutionList: ExecutionListSchema,
+  ExecutionDetail: ExecutionDetailSchema,
+  PlanRequest: PlanRequestSchema,
+  PlanResponse: PlanResponseSchema,
+  ApproveRequest: ApproveRequestSchema,
+  ApplyResponse: ApplyResponseSchema,
+  CancelResponse: CancelResponseSchema,
+  ExecutionEventList: ExecutionEventListSchema,
 };
 
 type JsonObject = Record<string, unknown>;
@@ -88,12 +106,13 @@ export function buildDaemonOpenApi(options: {
     const responses: JsonObject = {};
     for (const [status, schema] of Object.entries<z.ZodType>(op.responses)) {
       responses[status] = {
-        description: status === '202' ? 'Accepted' : 'OK',
+        description: status === '202' ? 'Accepted' : status === '201' ? 'Created' : 'OK',
         content: { 'application/json': { schema: ref(schema, where) } },
       };
     }
     responses['default'] = {
-      description: 'Error: 400 invalid request, 401 token, 403 Host/Origin, 404, 413 body too large',
+      description:
+        'Error: 400 invalid request, 401 token, 403 Host/Origin, 404, 409 conflict, 413 body too large',
       content: { 'application/json': { schema: ref(ErrorBodySchema, where) } },
     };
     const operation: JsonObject = {

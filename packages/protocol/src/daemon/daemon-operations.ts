@@ -17,6 +17,19 @@ import {
   SyncStartRequestSchema,
   SyncStartResponseSchema,
 } from './daemon-dto.schema.ts';
+import {
+  ApplyResponseSchema,
+  ApproveRequestSchema,
+  CancelResponseSchema,
+  ExecutionDetailSchema,
+  ExecutionEventListSchema,
+  ExecutionEventsQuerySchema,
+  ExecutionIdParamsSchema,
+  ExecutionListQuerySchema,
+  ExecutionListSchema,
+  PlanRequestSchema,
+  PlanResponseSchema,
+} from './daemon-executions.schema.ts';
 
 /** An object schema for query or path parameters (each field is one parameter). */
 type ParamsSchema = z.ZodObject;
@@ -114,6 +127,69 @@ export const DAEMON_OPERATIONS = {
       'starts nothing and answers 200 with the running sync and `started: false`.',
     body: SyncStartRequestSchema,
     responses: { 202: SyncStartResponseSchema, 200: SyncStartResponseSchema },
+  },
+  listExecutions: {
+    method: 'get',
+    path: '/api/v1/executions',
+    summary: 'Executions, newest first (default 50), like `escher executions --json`',
+    query: ExecutionListQuerySchema,
+    responses: { 200: ExecutionListSchema },
+  },
+  getExecution: {
+    method: 'get',
+    path: '/api/v1/executions/{id}',
+    summary: 'One execution (by execution or plan id) with its steps and its plan',
+    params: ExecutionIdParamsSchema,
+    responses: { 200: ExecutionDetailSchema },
+  },
+  createPlan: {
+    method: 'post',
+    path: '/api/v1/plans',
+    summary: 'Plan a playbook over a selection, like `escher run --plan-only`; the plan is stored and hashed',
+    description:
+      'Answers 201 with the stored plan even when it has error findings (they block approval). ' +
+      'Refused without a selection (400 `selection-missing`).',
+    body: PlanRequestSchema,
+    responses: { 201: PlanResponseSchema },
+  },
+  approveExecution: {
+    method: 'post',
+    path: '/api/v1/executions/{id}/approve',
+    summary: "Approve a pending plan: signed with the local user's key, bound to the plan hash",
+    description:
+      'The rules of `escher approve`: `{yes: true}` is refused for a production plan that needs the typed ' +
+      'count (400 `production-needs-typed-count`); `{typed}` must then be the number of targets.',
+    params: ExecutionIdParamsSchema,
+    body: ApproveRequestSchema,
+    responses: { 200: ExecutionDetailSchema },
+  },
+  applyExecution: {
+    method: 'post',
+    path: '/api/v1/executions/{id}/apply',
+    summary: "Apply an approved plan in the daemon's process, in the background",
+    description:
+      'Answers 202 once the approval is verified against the re-hashed plan and the run has started; ' +
+      'follow it on the WebSocket `GET /api/v1/executions/{id}/events`.',
+    params: ExecutionIdParamsSchema,
+    responses: { 202: ApplyResponseSchema },
+  },
+  cancelExecution: {
+    method: 'post',
+    path: '/api/v1/executions/{id}/cancel',
+    summary: 'Cancel: a running execution stops (command groups killed), one not started is cancelled',
+    params: ExecutionIdParamsSchema,
+    responses: { 200: CancelResponseSchema },
+  },
+  listExecutionEvents: {
+    method: 'get',
+    path: '/api/v1/executions/{id}/events',
+    summary: 'The stored events of an execution; with `Upgrade: websocket`, a live stream',
+    description:
+      'As a WebSocket (token as the `escher.token.<token>` subprotocol beside `escher.v1`, or `?token=`): ' +
+      'stored events after `since`, then live ones, then `{type: "end", execution}` and close 1000.',
+    params: ExecutionIdParamsSchema,
+    query: ExecutionEventsQuerySchema,
+    responses: { 200: ExecutionEventListSchema },
   },
 } as const satisfies Record<string, DaemonOperation>;
 

@@ -1,1 +1,2 @@
 export * from './operation-catalog.ts';
+export * from './operation-params.ts';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AskRequestSchema, ContextSummarySchema, IntentSchema } from './ask.schema.ts';
+import { canonicalIntent, IntentSchema } from '../intent.ts';
+import { AskRequestSchema, ContextSummarySchema } from './ask.schema.ts';
 import { buildServerOpenApi } from './server-openapi.ts';
 
 describe('AskRequestSchema', () => {
@@ -28,9 +29,11 @@ describe('AskRequestSchema', () => {
 });
 
 describe('IntentSchema', () => {
-  it('reads a parser answer, dropping its extra fields and filling absent slots with null', () => {
+  it('reads a parser answer, dropping its extra fields; absent slots may be missing or null', () => {
     const intent = IntentSchema.parse({ action: 'stop', resourceType: 'compute.instance', confidence: 0.8 });
-    assert.equal(intent.cloud, null);
+    assert.equal(intent.cloud ?? null, null);
+    assert.equal(IntentSchema.parse({ action: 'stop', cloud: null }).cloud, null);
+    assert.equal(canonicalIntent(intent).region, null);
     assert.deepEqual(intent.tags, {});
     assert.ok(!('confidence' in intent));
   });

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ErrorBodySchema } from '../errors/escher.error.ts';
 import { ApplicabilitySchema, RiskSchema } from '../playbook/playbook.schema.ts';
 import { PlaybookStateSchema } from '../playbook/playbook-lifecycle.ts';
-import { ActionSchema, CloudSchema, EnvironmentSchema, ResourceTypeSchema } from '../resource/vocabulary.ts';
+import { IntentSchema } from '../intent.ts';
+import { CloudSchema, EnvironmentSchema, ResourceTypeSchema } from '../resource/vocabulary.ts';
 import { PlanStepSchema } from '../ui/ui-components.schema.ts';
 import { UiComponentSchema } from '../ui/ui-component.schema.ts';
 import { DIGEST_MAX_BYTES } from '../ui/ui-digest.ts';
@@ -84,32 +85,15 @@ export const AskRequestSchema = z.strictObject({
   conversation: z.array(ConversationTurnSchema).max(20).default([]),
   playbooks: z.array(PlaybookBriefSchema).max(500).default([]),
   outcomes: z.array(PlaybookOutcomeSchema).max(2000).default([]),
+  /**
+   * The previous turn's intent, for "stop them", "only the ones in eu-west-1", "undo that". It is
+   * what the server answered last time (words of the user's own requests), never target ids:
+   * the client keeps which resources those were.
+   */
+  previous: IntentSchema.optional(),
 });
 export type AskRequest = z.infer<typeof AskRequestSchema>;
 export type AskRequestInput = z.input<typeof AskRequestSchema>;
-
-/**
- * An intent (SPEC section 4). Loose on purpose where the parser may add fields of its own
- * (confidence, spans): those are stripped, the named ones are checked.
- */
-export const IntentSchema = z.object({
-  action: ActionSchema,
-  resourceType: ResourceTypeSchema.nullable().default(null),
-  cloud: CloudSchema.nullable().default(null),
-  account: z.string().nullable().default(null),
-  /** One code, or several for "Europe regions". */
-  region: z
-    .union([z.string(), z.array(z.string())])
-    .nullable()
-    .default(null),
-  environment: EnvironmentSchema.nullable().default(null),
-  tags: z.record(z.string(), z.string()).default({}),
-  state: z.string().nullable().default(null),
-  names: z.array(z.string()).default([]),
-  conditions: z.array(z.unknown()).default([]),
-  params: z.record(z.string(), z.unknown()).default({}),
-});
-export type Intent = z.infer<typeof IntentSchema>;
 
 export const RankedPlaybookSchema = z.strictObject({
   id: z.string(),
@@ -135,6 +119,10 @@ export const AskResponseSchema = z.strictObject({
   intent: IntentSchema,
   /** Which path understood the request: the deterministic parser, or the server's fallback. */
   understoodBy: z.enum(['parser', 'fallback', 'model']),
+  /** The reading the answer is built on: the deterministic path, or the optional model (apps/server/src/llm). */
+  engine: z.enum(['deterministic', 'llm']).optional(),
+  /** Why the model's reading was not used when it was asked (`model-timeout`, `model-unreachable`, …). */
+  fallback: z.string().max(60).optional(),
   answer: z.string(),
   playbook: RankedPlaybookSchema.nullable(),
   alternatives: z.array(RankedPlaybookSchema),

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { ErrorBodySchema } from '../errors/escher.error.ts';
 import { OpenApiDocumentSchema } from '../daemon/daemon-dto.schema.ts';
 import type { OpenApiDocument } from '../daemon/daemon-openapi.ts';
+import { IntentSchema } from '../intent.ts';
 import { UiComponentSchema } from '../ui/ui-component.schema.ts';
 import {
   AskRequestSchema,
   AskResponseSchema,
   AskStreamMessageSchema,
   ContextSummarySchema,
-  IntentSchema,
   PlaybookBriefSchema,
   ServerHealthSchema,
 } from './ask.schema.ts';

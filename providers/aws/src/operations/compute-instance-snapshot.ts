@@ -4,7 +4,7 @@ import { awsOperation, dryRunOk } from './aws-operation.ts';
 import { SnapshotParamsSchema } from './compute-volume-snapshot.ts';
 import { ec2Id, ec2Op } from './ec2-target.ts';
 import { ec2DryRun, gone, send } from './op-call.ts';
-import { tagPairs } from './tag-params.ts';
+import { snapshotTags, tagPairs } from './tag-params.ts';
 
 /**
  * A snapshot of every EBS volume attached to the instance: DescribeInstances for its block
@@ -29,8 +29,8 @@ export const computeInstanceSnapshot = awsOperation({
     const inputs = devices.map((b) => ({
       VolumeId: b.Ebs!.VolumeId!,
       Description: params.description ?? `Escher snapshot of ${id} ${b.DeviceName ?? ''}`.trim(),
-      ...(params.tags && Object.keys(params.tags).length
-        ? { TagSpecifications: [{ ResourceType: 'snapshot' as const, Tags: tagPairs(params.tags) }] }
+      ...(Object.keys(snapshotTags(params)).length
+        ? { TagSpecifications: [{ ResourceType: 'snapshot' as const, Tags: tagPairs(snapshotTags(params)) }] }
         : {}),
     }));
     if (dryRun) {

@@ -1,5 +1,5 @@
+import { operationParams } from '@escher/protocol';
 import { StartInstancesCommand } from '@aws-sdk/client-ec2';
-import { z } from 'zod';
 import { awsOperation, dryRunOk } from './aws-operation.ts';
 import { ec2Id, ec2Op } from './ec2-target.ts';
 import { ec2DryRun, send } from './op-call.ts';
@@ -8,7 +8,7 @@ import { ec2DryRun, send } from './op-call.ts';
 export const computeInstanceStart = awsOperation({
   id: 'compute.instance.start',
   types: ['compute.instance'],
-  params: z.object({}).strict(),
+  params: operationParams('compute.instance.start'),
   async run({ target, dryRun, ctx }) {
     const id = ec2Id(target);
     const ec2 = ctx.clients.ec2;

@@ -1,5 +1,5 @@
 import { StopInstancesCommand } from '@aws-sdk/client-ec2';
-import { z } from 'zod';
+import { operationParams } from '@escher/protocol';
 import { awsOperation, dryRunOk } from './aws-operation.ts';
 import { ec2Id, ec2Op } from './ec2-target.ts';
 import { ec2DryRun, send } from './op-call.ts';
@@ -11,7 +11,7 @@ import { ec2DryRun, send } from './op-call.ts';
 export const computeInstanceStop = awsOperation({
   id: 'compute.instance.stop',
   types: ['compute.instance'],
-  params: z.object({ force: z.boolean().optional() }).strict(),
+  params: operationParams('compute.instance.stop'),
   async run({ target, params, dryRun, ctx }) {
     const id = ec2Id(target);
     const ec2 = ctx.clients.ec2;

@@ -1,5 +1,5 @@
+import { operationParams } from '@escher/protocol';
 import { DeleteSnapshotCommand } from '@aws-sdk/client-ec2';
-import { z } from 'zod';
 import { awsOperation, dryRunOk } from './aws-operation.ts';
 import { ec2Id, ec2Op } from './ec2-target.ts';
 import { ec2DryRun, send } from './op-call.ts';
@@ -8,7 +8,7 @@ import { ec2DryRun, send } from './op-call.ts';
 export const computeSnapshotDelete = awsOperation({
   id: 'compute.snapshot.delete',
   types: ['compute.snapshot'],
-  params: z.object({}).strict(),
+  params: operationParams('compute.snapshot.delete'),
   async run({ target, dryRun, ctx }) {
     const id = ec2Id(target);
     if (dryRun) {

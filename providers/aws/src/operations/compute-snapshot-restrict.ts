@@ -3,6 +3,7 @@ import {
   ModifySnapshotAttributeCommand,
   type CreateVolumePermissionModifications,
 } from '@aws-sdk/client-ec2';
+import { operationParams } from '@escher/protocol';
 import { z } from 'zod';
 import { awsOperation, dryRunOk } from './aws-operation.ts';
 import { ec2Id, ec2Op } from './ec2-target.ts';
@@ -10,8 +11,8 @@ import { ec2DryRun, send } from './op-call.ts';
 
 const AccountId = z.string().regex(/^\d{12}$/, 'a 12-digit AWS account id');
 
-const SnapshotRestrictParams = z
-  .object({
+/** The catalogue's params, with AWS's shapes for what it narrows. */
+const SnapshotRestrictParams = operationParams('compute.snapshot.restrict').extend({
     /** Also stop sharing with the accounts it is shared with (default: only the public grant). */
     accounts: z.boolean().optional(),
     /** Undo: the permissions an earlier restrict removed, to be granted again. */
@@ -19,8 +20,7 @@ const SnapshotRestrictParams = z
       .object({ public: z.boolean().optional(), accounts: z.array(AccountId).optional() })
       .strict()
       .optional(),
-  })
-  .strict();
+});
 
 /**
  * Makes an EBS snapshot private: DescribeSnapshotAttribute `createVolumePermission`, then

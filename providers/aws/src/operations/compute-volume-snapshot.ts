@@ -1,14 +1,17 @@
 import { CreateSnapshotCommand } from '@aws-sdk/client-ec2';
-import { z } from 'zod';
+import { operationParams } from '@escher/protocol';
 import { ec2Arn } from '../core/arn.ts';
 import { awsOperation, dryRunOk } from './aws-operation.ts';
 import { ec2Id, ec2Op } from './ec2-target.ts';
 import { ec2DryRun, send } from './op-call.ts';
-import { tagPairs, TagsSchema } from './tag-params.ts';
+import { awsTagKeys, snapshotTags, tagPairs } from './tag-params.ts';
 
-export const SnapshotParamsSchema = z
-  .object({ description: z.string().max(255).optional(), tags: TagsSchema.optional() })
-  .strict();
+/** The catalogue's snapshot params with EC2's limits: a 255-character description, AWS tag keys. */
+export const SnapshotParamsSchema = operationParams('compute.volume.snapshot').superRefine((p, ctx) => {
+  if ((p.description?.length ?? 0) > 255)
+    ctx.addIssue({ code: 'custom', path: ['description'], message: 'EC2 snapshot descriptions are at most 255 characters' });
+  awsTagKeys(p, ctx);
+});
 
 /**
  * EC2 CreateSnapshot of one EBS volume (DryRun supported), tagged with `tags` if given. The
@@ -24,8 +27,8 @@ export const computeVolumeSnapshot = awsOperation({
     const input = {
       VolumeId: id,
       Description: params.description ?? `Escher snapshot of ${id}`,
-      ...(params.tags && Object.keys(params.tags).length
-        ? { TagSpecifications: [{ ResourceType: 'snapshot' as const, Tags: tagPairs(params.tags) }] }
+      ...(Object.keys(snapshotTags(params)).length
+        ? { TagSpecifications: [{ ResourceType: 'snapshot' as const, Tags: tagPairs(snapshotTags(params)) }] }
         : {}),
     };
     if (dryRun) {

@@ -1,4 +1,5 @@
 import { UpdateClusterConfigCommand, type VpcConfigRequest } from '@aws-sdk/client-eks';
+import { operationParams } from '@escher/protocol';
 import { z } from 'zod';
 import { arnResourceId } from '../core/arn.ts';
 import { describeCluster } from '../eks/describe-cluster.ts';
@@ -15,14 +16,13 @@ const EndpointConfig = z
   })
   .strict();
 
-const ClusterRestrictParams = z
-  .object({
+/** The catalogue's params, with AWS's shapes for what it narrows. */
+const ClusterRestrictParams = operationParams('container.cluster.restrict').extend({
     /** Keep the public endpoint but only for these CIDRs (default: turn the public endpoint off). */
     allowCidrs: z.array(Cidr).min(1).optional(),
     /** Undo: the endpoint settings an earlier restrict changed. */
     restore: EndpointConfig.optional(),
-  })
-  .strict();
+});
 
 /**
  * Takes an EKS API server off the internet: DescribeCluster (kept for the undo), then

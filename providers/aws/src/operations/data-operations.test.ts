@@ -79,7 +79,7 @@ describe('AWS S3 and RDS operations against escher-sim', () => {
     await fx.undo(toKms, plain);
     assert.equal((await fx.actions.refresh(plain))?.attributes.encryption, 'AES256');
     const bad = await refusal(
-      fx.run('storage.bucket.encrypt', plain, { algorithm: 'AES256', kmsKeyId: 'k' }),
+      fx.run('storage.bucket.encrypt', plain, { algorithm: 'AES256', key: 'k' }),
     );
     assert.equal(bad.code, 'aws-operation-params');
   });
@@ -121,14 +121,14 @@ describe('AWS S3 and RDS operations against escher-sim', () => {
     assert.equal((await fx.run('database.instance.restart', target)).status, 'accepted');
     await fx.settle();
 
-    const snap = await fx.run('database.instance.snapshot', target, { snapshotId: 'before-change-1' });
+    const snap = await fx.run('database.instance.snapshot', target, { name: 'before-change-1' });
     assert.deepEqual(snap.created, [
       `arn:aws:rds:${target.region}:${target.account}:snapshot:before-change-1`,
     ]);
     assert.equal(snap.undo, undefined);
     await fx.settle();
     const dup = await refusal(
-      fx.run('database.instance.snapshot', target, { snapshotId: 'before-change-1' }),
+      fx.run('database.instance.snapshot', target, { name: 'before-change-1' }),
     );
     assert.match(dup.message, /DBSnapshotAlreadyExists/);
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { operationParams } from '@escher/protocol';
 import { awsOperation, localDryRun } from './aws-operation.ts';
 import { MODIFIABLE, modifyDb } from './database-instance-modify.ts';
 import { dbId, describeDb, requireDbStatus } from './rds-target.ts';
@@ -11,7 +11,10 @@ import { dbId, describeDb, requireDbStatus } from './rds-target.ts';
 export const databaseInstanceBackup = awsOperation({
   id: 'database.instance.backup',
   types: ['database.instance'],
-  params: z.object({ retentionDays: z.number().int().min(0).max(35).default(7) }).strict(),
+  // `enabled: false` is a retention of 0 days, which is how RDS turns automated backups off.
+  params: operationParams('database.instance.backup').transform((p) => ({
+    retentionDays: p.enabled === false ? 0 : (p.retentionDays ?? 7),
+  })),
   async run({ target, params, dryRun, ctx }) {
     const id = dbId(target);
     const db = await describeDb(ctx, target);

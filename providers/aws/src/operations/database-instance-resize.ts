@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { nativeSize, operationParams, UserError } from '@escher/protocol';
 import { awsOperation, localDryRun } from './aws-operation.ts';
 import { MODIFIABLE, modifyDb } from './database-instance-modify.ts';
 import { dbId, describeDb, requireDbStatus } from './rds-target.ts';
@@ -11,13 +11,9 @@ import { dbId, describeDb, requireDbStatus } from './rds-target.ts';
 export const databaseInstanceResize = awsOperation({
   id: 'database.instance.resize',
   types: ['database.instance'],
-  params: z
-    .object({
-      size: z.string().regex(/^db\.[a-z0-9-]+\.[a-z0-9]+$/, 'an RDS instance class such as db.m6g.large'),
-      applyImmediately: z.boolean().default(true),
-    })
-    .strict(),
-  async run({ target, params, dryRun, ctx }) {
+  params: operationParams('database.instance.resize'),
+  async run({ target, params: portable, dryRun, ctx }) {
+    const params = { size: rdsClass(portable.size), applyImmediately: portable.applyImmediately ?? true };
     const id = dbId(target);
     const db = await describeDb(ctx, target);
     const before = db.DBInstanceClass;
@@ -39,3 +35,15 @@ export const databaseInstanceResize = awsOperation({
     };
   },
 });
+
+/** The portable sizes as RDS instance classes (burstable). */
+export const RDS_SIZES = { small: 'db.t3.small', medium: 'db.t3.medium', large: 'db.t3.large', xlarge: 'db.t3.xlarge' };
+
+function rdsClass(size: string): string {
+  const cls = nativeSize(size, RDS_SIZES);
+  if (!/^db\.[a-z0-9-]+\.[a-z0-9]+$/.test(cls))
+    throw new UserError('aws-operation-params', `database.instance.resize: '${size}' is not an RDS instance class`, {
+      hint: 'Give small, medium, large, xlarge or an RDS instance class such as db.m6g.large',
+    });
+  return cls;
+}

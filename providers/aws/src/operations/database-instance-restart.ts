@@ -1,5 +1,5 @@
 import { RebootDBInstanceCommand } from '@aws-sdk/client-rds';
-import { z } from 'zod';
+import { operationParams } from '@escher/protocol';
 import { awsOperation, localDryRun } from './aws-operation.ts';
 import { send } from './op-call.ts';
 import { dbId, describeDb, rdsOp, requireDbStatus } from './rds-target.ts';
@@ -11,7 +11,7 @@ import { dbId, describeDb, rdsOp, requireDbStatus } from './rds-target.ts';
 export const databaseInstanceRestart = awsOperation({
   id: 'database.instance.restart',
   types: ['database.instance'],
-  params: z.object({ forceFailover: z.boolean().optional() }).strict(),
+  params: operationParams('database.instance.restart'),
   async run({ target, params, dryRun, ctx }) {
     const id = dbId(target);
     if (dryRun) {

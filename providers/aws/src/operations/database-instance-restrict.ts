@@ -1,17 +1,17 @@
+import { operationParams } from '@escher/protocol';
 import { z } from 'zod';
 import { awsOperation, localDryRun } from './aws-operation.ts';
 import { MODIFIABLE, modifyDb } from './database-instance-modify.ts';
 import { dbId, describeDb, requireDbStatus } from './rds-target.ts';
 
-const DbRestrictParams = z
-  .object({
+/** The catalogue's params, with AWS's shapes for what it narrows. */
+const DbRestrictParams = operationParams('database.instance.restrict').extend({
     /** Undo: make the instance publicly accessible again. */
     restore: z
       .object({ publiclyAccessible: z.literal(true) })
       .strict()
       .optional(),
-  })
-  .strict();
+});
 
 /**
  * Takes a database off the internet: RDS ModifyDBInstance `PubliclyAccessible=false`, applied

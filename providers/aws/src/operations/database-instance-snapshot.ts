@@ -1,23 +1,19 @@
 import { CreateDBSnapshotCommand } from '@aws-sdk/client-rds';
-import { z } from 'zod';
+import { operationParams } from '@escher/protocol';
 import { awsOperation, localDryRun } from './aws-operation.ts';
 import { send } from './op-call.ts';
 import { dbId, describeDb, rdsOp, requireDbStatus } from './rds-target.ts';
-import { tagPairs, TagsSchema } from './tag-params.ts';
+import { awsTagKeys, tagPairs } from './tag-params.ts';
 
 /** RDS identifier rules: a letter first, letters, digits and single hyphens, no trailing hyphen. */
 const SNAPSHOT_ID = /^[A-Za-z](?!.*--)[A-Za-z0-9-]{0,254}(?<!-)$/;
 
-const DbSnapshotParams = z
-  .object({
-    /** Default `escher-{instance}-{yyyymmddhhmmss}`. */
-    snapshotId: z
-      .string()
-      .regex(SNAPSHOT_ID, 'an RDS identifier: a letter, then letters, digits, single hyphens')
-      .optional(),
-    tags: TagsSchema.optional(),
-  })
-  .strict();
+/** The catalogue's snapshot params; `name` is the DBSnapshotIdentifier (default `escher-{instance}-{yyyymmddhhmmss}`). */
+const DbSnapshotParams = operationParams('database.instance.snapshot').superRefine((p, ctx) => {
+  if (p.name !== undefined && !SNAPSHOT_ID.test(p.name))
+    ctx.addIssue({ code: 'custom', path: ['name'], message: 'an RDS identifier: a letter, then letters, digits, single hyphens' });
+  awsTagKeys(p, ctx);
+});
 
 /**
  * RDS CreateDBSnapshot, a manual snapshot kept until deleted (no dry run: the instance must be
@@ -29,7 +25,7 @@ export const databaseInstanceSnapshot = awsOperation({
   params: DbSnapshotParams,
   async run({ target, params, dryRun, ctx }) {
     const id = dbId(target);
-    const snapshotId = params.snapshotId ?? defaultSnapshotId(id, ctx.now());
+    const snapshotId = params.name ?? defaultSnapshotId(id, ctx.now());
     if (dryRun) {
       requireDbStatus(await describeDb(ctx, target), ['available'], 'CreateDBSnapshot');
       return localDryRun(`RDS would snapshot ${id} as ${snapshotId}`);
@@ -39,7 +35,7 @@ export const databaseInstanceSnapshot = awsOperation({
         new CreateDBSnapshotCommand({
           DBInstanceIdentifier: id,
           DBSnapshotIdentifier: snapshotId,
-          ...(params.tags && Object.keys(params.tags).length ? { Tags: tagPairs(params.tags) } : {}),
+          ...(tagsOf(params).length ? { Tags: tagPairs(Object.fromEntries(tagsOf(params))) } : {}),
         }),
         o,
       ),
@@ -58,4 +54,9 @@ function defaultSnapshotId(instance: string, now: number): string {
   const stamp = new Date(now).toISOString().replace(/[-:T]/g, '').slice(0, 14);
   const base = `escher-${instance}`.replace(/--+/g, '-').slice(0, 240).replace(/-$/, '');
   return `${base}-${stamp}`;
+}
+
+/** RDS snapshots have no description field: it travels as a `description` tag. */
+function tagsOf(p: { description?: string; tags?: Record<string, string> }): [string, string][] {
+  return Object.entries({ ...(p.tags ?? {}), ...(p.description ? { description: p.description.slice(0, 256) } : {}) });
 }

@@ -1,5 +1,5 @@
+import { operationParams } from '@escher/protocol';
 import { StartDBInstanceCommand } from '@aws-sdk/client-rds';
-import { z } from 'zod';
 import { awsOperation, localDryRun } from './aws-operation.ts';
 import { send } from './op-call.ts';
 import { dbId, describeDb, rdsOp, requireDbStatus } from './rds-target.ts';
@@ -8,7 +8,7 @@ import { dbId, describeDb, rdsOp, requireDbStatus } from './rds-target.ts';
 export const databaseInstanceStart = awsOperation({
   id: 'database.instance.start',
   types: ['database.instance'],
-  params: z.object({}).strict(),
+  params: operationParams('database.instance.start'),
   async run({ target, dryRun, ctx }) {
     const id = dbId(target);
     if (dryRun) {

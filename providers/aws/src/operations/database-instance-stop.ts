@@ -1,5 +1,5 @@
+import { operationParams } from '@escher/protocol';
 import { StopDBInstanceCommand } from '@aws-sdk/client-rds';
-import { z } from 'zod';
 import { awsOperation, localDryRun } from './aws-operation.ts';
 import { send } from './op-call.ts';
 import { dbId, describeDb, rdsOp, requireDbStatus } from './rds-target.ts';
@@ -11,7 +11,7 @@ import { dbId, describeDb, rdsOp, requireDbStatus } from './rds-target.ts';
 export const databaseInstanceStop = awsOperation({
   id: 'database.instance.stop',
   types: ['database.instance'],
-  params: z.object({}).strict(),
+  params: operationParams('database.instance.stop'),
   async run({ target, dryRun, ctx }) {
     const id = dbId(target);
     if (dryRun) {

@@ -1,11 +1,10 @@
-import { UserError, type Resource } from '@escher/protocol';
+import { OPERATION_PARAMS, UserError, type Resource } from '@escher/protocol';
 import type {
   DiscoverOptions,
   OperationRequest,
   ProviderActions,
   ProviderOperation,
 } from '@escher/provider-api';
-import type { ZodType } from 'zod';
 import type { AwsCredentials } from '../credentials.ts';
 import { AwsProvider } from '../provider.ts';
 import { REFRESHERS } from '../refresh/refresh.ts';
@@ -102,7 +101,8 @@ export class AwsActions implements ProviderActions {
   private bind<P>(op: AwsOperation<P>): ProviderOperation {
     return {
       id: op.id,
-      params: op.params as unknown as ZodType<Record<string, unknown>>,
+      // The catalogue's schema itself: one params contract per operation on every cloud.
+      params: OPERATION_PARAMS[op.id],
       run: async (request: OperationRequest) => {
         const { target } = request;
         if (target.cloud !== 'aws') throw notAws(target);
@@ -115,7 +115,8 @@ export class AwsActions implements ProviderActions {
             },
           );
         }
-        const parsed = op.params.safeParse(request.params);
+        const portable = OPERATION_PARAMS[op.id].safeParse(request.params);
+        const parsed = portable.success ? op.params.safeParse(portable.data) : portable;
         if (!parsed.success) {
           const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`);
           throw new UserError('aws-operation-params', `${op.id}: ${issues.join('; ')}`, {
@@ -138,6 +139,8 @@ export class AwsActions implements ProviderActions {
     };
   }
 }
+
+export { assumedRoleKeys } from './assume-role.ts';
 
 /**
  * The AWS provider's operations and `refresh`, for structured playbook steps (issue 5).

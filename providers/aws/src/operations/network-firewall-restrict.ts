@@ -4,6 +4,7 @@ import {
   RevokeSecurityGroupIngressCommand,
   type IpPermission,
 } from '@aws-sdk/client-ec2';
+import { operationParams } from '@escher/protocol';
 import { z } from 'zod';
 import { awsOperation, dryRunOk } from './aws-operation.ts';
 import { ec2Id, ec2Op } from './ec2-target.ts';
@@ -28,16 +29,15 @@ export type FirewallRuleSpec = z.infer<typeof RuleSchema>;
 
 const Port = z.number().int().min(0).max(65535);
 
-const FirewallRestrictParams = z
-  .object({
+/** The catalogue's params, with AWS's shapes for what it narrows. */
+const FirewallRestrictParams = operationParams('network.firewall.restrict').extend({
     /** Only rules that open one of these ports (default: every world-open rule). */
     ports: z.array(Port).min(1).optional(),
     /** Exactly these rules (the undo of a restore); default: the world-open ones. */
     rules: z.array(RuleSchema).min(1).optional(),
     /** Undo: the rules an earlier restrict revoked, to be authorised again. */
     restore: z.array(RuleSchema).min(1).optional(),
-  })
-  .strict();
+});
 
 const WORLD_V4 = '0.0.0.0/0';
 const WORLD_V6 = '::/0';

@@ -1,5 +1,5 @@
+import { operationParams } from '@escher/protocol';
 import { ReleaseAddressCommand } from '@aws-sdk/client-ec2';
-import { z } from 'zod';
 import { awsOperation, dryRunOk } from './aws-operation.ts';
 import { ec2Id, ec2Op } from './ec2-target.ts';
 import { ec2DryRun, send } from './op-call.ts';
@@ -11,7 +11,7 @@ import { ec2DryRun, send } from './op-call.ts';
 export const networkIpDelete = awsOperation({
   id: 'network.ip.delete',
   types: ['network.ip'],
-  params: z.object({}).strict(),
+  params: operationParams('network.ip.delete'),
   async run({ target, dryRun, ctx }) {
     const id = ec2Id(target);
     if (dryRun) {

@@ -1,20 +1,11 @@
-import { z } from 'zod';
+import { operationParams } from '@escher/protocol';
 import { awsOperation, dryRunOk, localDryRun } from './aws-operation.ts';
 import { gone } from './op-call.ts';
-import { TagKeySchema, TagsSchema } from './tag-params.ts';
+import { awsTagKeys } from './tag-params.ts';
 import { TAG_WRITERS, TAGGABLE_TYPES } from './tag-writers.ts';
 
-const TagParams = z
-  .object({
-    /** Tags to set (added, or overwritten with the new value). */
-    tags: TagsSchema.default({}),
-    /** Keys to remove in the same step (how an undo takes back keys a tag added). */
-    remove: z.array(TagKeySchema).optional(),
-  })
-  .strict()
-  .refine((p) => Object.keys(p.tags).length > 0 || (p.remove?.length ?? 0) > 0, {
-    message: 'give tags to set or keys to remove',
-  });
+/** The catalogue's `resource.tag` params, with AWS's key rules. */
+const TagParams = operationParams('resource.tag').superRefine(awsTagKeys);
 
 /**
  * Sets tags on any AWS resource through its own service's tag API (EC2 CreateTags, S3

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import { operationParams } from '@escher/protocol';
 import { awsOperation, dryRunOk, localDryRun } from './aws-operation.ts';
 import { gone } from './op-call.ts';
-import { TagKeySchema } from './tag-params.ts';
+import { awsTagKeys } from './tag-params.ts';
 import { TAG_WRITERS, TAGGABLE_TYPES } from './tag-writers.ts';
 
 /**
@@ -13,7 +13,7 @@ import { TAG_WRITERS, TAGGABLE_TYPES } from './tag-writers.ts';
 export const resourceUntag = awsOperation({
   id: 'resource.untag',
   types: TAGGABLE_TYPES,
-  params: z.object({ keys: z.array(TagKeySchema).min(1) }).strict(),
+  params: operationParams('resource.untag').superRefine(awsTagKeys),
   async run({ target, params, dryRun, ctx, refresh }) {
     const writer = TAG_WRITERS[target.type];
     const current = await refresh();

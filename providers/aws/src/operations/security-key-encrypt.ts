@@ -1,4 +1,5 @@
 import { DisableKeyRotationCommand, EnableKeyRotationCommand } from '@aws-sdk/client-kms';
+import { operationParams } from '@escher/protocol';
 import { z } from 'zod';
 import { arnResourceId } from '../core/arn.ts';
 import type { AwsContext } from '../core/context.ts';
@@ -7,8 +8,8 @@ import { getKeyRotationStatus } from '../kms/get-key-rotation-status.ts';
 import { awsOperation, localDryRun } from './aws-operation.ts';
 import { gone, send, wrongState } from './op-call.ts';
 
-const KeyEncryptParams = z
-  .object({
+/** The catalogue's params, with AWS's shapes for what it narrows. */
+const KeyEncryptParams = operationParams('security.key.encrypt').extend({
     /** Days between rotations (90–2560; KMS's default is 365). */
     rotationPeriodDays: z.number().int().min(90).max(2560).optional(),
     /** Undo: turn automatic rotation off again. */
@@ -16,8 +17,7 @@ const KeyEncryptParams = z
       .object({ rotation: z.literal(false) })
       .strict()
       .optional(),
-  })
-  .strict();
+});
 
 /**
  * "Encrypt" for a key means stronger key hygiene: turn on automatic rotation of its key material

@@ -1,19 +1,19 @@
 import { PutBucketVersioningCommand } from '@aws-sdk/client-s3';
+import { operationParams } from '@escher/protocol';
 import { z } from 'zod';
 import { getBucketVersioning } from '../s3/get-bucket-versioning.ts';
 import { awsOperation, localDryRun } from './aws-operation.ts';
 import { send } from './op-call.ts';
 import { bucketName, s3Op } from './s3-target.ts';
 
-const BucketBackupParams = z
-  .object({
+/** The catalogue's params, with AWS's shapes for what it narrows. */
+const BucketBackupParams = operationParams('storage.bucket.backup').extend({
     /** Undo: suspend versioning again. */
     restore: z
       .object({ versioning: z.literal('Suspended') })
       .strict()
       .optional(),
-  })
-  .strict();
+});
 
 /**
  * Protects a bucket's objects the S3-native way: PutBucketVersioning `Enabled`, so overwritten and
@@ -29,7 +29,7 @@ export const storageBucketBackup = awsOperation({
     const Bucket = bucketName(target);
     const s3 = ctx.clients.s3;
     const before = await getBucketVersioning(ctx, s3, Bucket);
-    const wanted = params.restore ? 'Suspended' : 'Enabled';
+    const wanted = params.restore || params.enabled === false ? 'Suspended' : 'Enabled';
     if (before.status === wanted || (wanted === 'Suspended' && before.status === 'Disabled'))
       return { status: 'succeeded', message: `${Bucket} versioning is already ${before.status}` };
     if (dryRun) return localDryRun(`S3 would set ${Bucket}'s versioning to ${wanted}`);

@@ -1,22 +1,25 @@
 import { PutBucketEncryptionCommand } from '@aws-sdk/client-s3';
-import { z } from 'zod';
+import { operationParams } from '@escher/protocol';
 import { getBucketEncryption } from '../s3/get-bucket-encryption.ts';
 import { awsOperation, localDryRun } from './aws-operation.ts';
 import { send } from './op-call.ts';
 import { bucketName, s3Op } from './s3-target.ts';
 
-const BucketEncryptParams = z
-  .object({
-    /** `AES256` (SSE-S3, the default) or `aws:kms` (SSE-KMS, optionally with `kmsKeyId`). */
-    algorithm: z.enum(['AES256', 'aws:kms', 'aws:kms:dsse']).default('AES256'),
-    kmsKeyId: z.string().min(1).max(2048).optional(),
-    bucketKey: z.boolean().optional(),
+/**
+ * The catalogue's params as S3 takes them: `algorithm` `AES256` (SSE-S3, the default) or `aws:kms`
+ * (SSE-KMS, the default when a `key` is given), `key` the KMS key id or ARN.
+ */
+const BucketEncryptParams = operationParams('storage.bucket.encrypt')
+  .refine((p) => p.key === undefined || p.algorithm !== 'AES256', {
+    message: 'a KMS key needs algorithm aws:kms',
+    path: ['key'],
   })
-  .strict()
-  .refine((p) => p.kmsKeyId === undefined || p.algorithm !== 'AES256', {
-    message: 'kmsKeyId needs algorithm aws:kms',
-    path: ['kmsKeyId'],
-  });
+  .transform(({ key, algorithm, bucketKey, restore }) => ({
+    algorithm: algorithm ?? (key ? ('aws:kms' as const) : ('AES256' as const)),
+    ...(key ? { kmsKeyId: key } : {}),
+    ...(bucketKey === undefined ? {} : { bucketKey }),
+    restore,
+  }));
 
 /**
  * Sets a bucket's default encryption: GetBucketEncryption (kept for the undo), then
@@ -67,7 +70,7 @@ export const storageBucketEncrypt = awsOperation({
         operation: 'storage.bucket.encrypt',
         params: {
           algorithm: before.algorithm,
-          ...(before.kmsKeyId ? { kmsKeyId: before.kmsKeyId } : {}),
+          ...(before.kmsKeyId ? { key: before.kmsKeyId } : {}),
           ...(before.bucketKey !== undefined ? { bucketKey: before.bucketKey } : {}),
         },
       },

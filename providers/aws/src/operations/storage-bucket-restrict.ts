@@ -3,6 +3,7 @@ import {
   PutPublicAccessBlockCommand,
   type PublicAccessBlockConfiguration,
 } from '@aws-sdk/client-s3';
+import { operationParams } from '@escher/protocol';
 import { z } from 'zod';
 import { getPublicAccessBlock } from '../s3/get-public-access-block.ts';
 import { awsOperation, localDryRun } from './aws-operation.ts';
@@ -18,12 +19,11 @@ const Block = z
   })
   .strict();
 
-const BucketRestrictParams = z
-  .object({
+/** The catalogue's params, with AWS's shapes for what it narrows. */
+const BucketRestrictParams = operationParams('storage.bucket.restrict').extend({
     /** Undo: the bucket's earlier public access block (`null`: it had none). */
     restore: z.object({ publicAccessBlock: Block.nullable() }).strict().optional(),
-  })
-  .strict();
+});
 
 const ALL_BLOCKED = {
   BlockPublicAcls: true,

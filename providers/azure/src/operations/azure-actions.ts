@@ -1,5 +1,5 @@
 import type { CallGate, ProviderActions, ProviderOperation, ProviderSettings } from '@escher/provider-api';
-import type { Resource } from '@escher/protocol';
+import { OPERATION_PARAMS, UserError, type Resource } from '@escher/protocol';
 import { AzureClients } from '../clients.ts';
 import { buildCredential, type AzureCredentials } from '../credentials.ts';
 import { computeInstanceDelete } from './compute-instance-delete.ts';
@@ -74,7 +74,7 @@ export class AzureActions implements ProviderActions {
 
   constructor(clients: AzureClients) {
     this.#clients = clients;
-    this.operations = AZURE_OPERATIONS.map((make) => make({ clients }));
+    this.operations = AZURE_OPERATIONS.map((make) => portable(make({ clients })));
   }
 
   refresh(
@@ -100,4 +100,26 @@ export function createAzureActions(
   settings: ProviderSettings = {},
 ): ProviderActions {
   return new AzureActions(new AzureClients(buildCredential(credentials, settings), settings));
+}
+
+/**
+ * An operation as the engine sees it: its params schema is the catalogue's own (one contract per
+ * operation on every cloud), checked before the operation's Azure-specific parsing runs.
+ */
+function portable(op: ProviderOperation): ProviderOperation {
+  const schema = OPERATION_PARAMS[op.id];
+  return {
+    id: op.id,
+    params: schema,
+    run: (request) => {
+      const parsed = schema.safeParse(request.params);
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; ');
+        throw new UserError('azure-invalid-params', `${op.id}: ${issues}`, {
+          hint: "Fix the step's params (docs/operations.md lists each operation's params)",
+        });
+      }
+      return op.run({ ...request, params: parsed.data });
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import { operationParams } from '@escher/protocol';
 import type { OperationOutcome, ProviderOperation } from '@escher/provider-api';
 import { dryRunOk, runLro, type OperationFactory } from './operation-kit.ts';
 import { computeStart, powerOf, vmTarget } from './vm-kit.ts';
@@ -11,6 +12,7 @@ const ID = 'compute.instance.delete';
  */
 export const computeInstanceDelete: OperationFactory = ({ clients }): ProviderOperation => ({
   id: ID,
+  params: operationParams(ID),
   async run(request): Promise<OperationOutcome> {
     const vm = vmTarget(request, ID);
     if (request.dryRun)

@@ -1,6 +1,5 @@
-import { UserError } from '@escher/protocol';
+import { nativeSize, operationParams, UserError } from '@escher/protocol';
 import type { OperationOutcome, ProviderOperation } from '@escher/provider-api';
-import { z } from 'zod';
 import { armContext, collectPages } from '../arm/call.ts';
 import {
   armRead,
@@ -12,11 +11,22 @@ import {
 } from './operation-kit.ts';
 import { computeStart, vmTarget } from './vm-kit.ts';
 
-const ID = 'compute.instance.resize';
+const ID = 'compute.instance.resize' as const;
 
-const Params = z.object({
-  /** An Azure VM size, e.g. Standard_D4s_v5. */
-  size: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{1,63}$/, 'an Azure VM size such as Standard_D4s_v5'),
+/** The portable sizes as Azure VM sizes (B-series, burstable). */
+export const AZURE_VM_SIZES = {
+  small: 'Standard_B1ms',
+  medium: 'Standard_B2s',
+  large: 'Standard_B2ms',
+  xlarge: 'Standard_B4ms',
+};
+
+/** The catalogue's params; `size` portable or an Azure VM size such as Standard_D4s_v5. */
+const Params = operationParams(ID).transform((p, ctx) => {
+  const size = nativeSize(p.size, AZURE_VM_SIZES);
+  if (!/^[A-Za-z][A-Za-z0-9_]{1,63}$/.test(size))
+    ctx.addIssue({ code: 'custom', path: ['size'], message: 'an Azure VM size such as Standard_D4s_v5' });
+  return { size };
 });
 
 /**

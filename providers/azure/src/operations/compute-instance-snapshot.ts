@@ -1,15 +1,16 @@
 import { parseArmId } from './arm-target.ts';
 import type { OperationOutcome, ProviderOperation } from '@escher/provider-api';
-import { z } from 'zod';
+import { operationParams } from '@escher/protocol';
 import { armRead, dryRunOk, parseParams, type OperationFactory } from './operation-kit.ts';
-import { readDisk, snapshotDisk, snapshotNameFor } from './snapshot-kit.ts';
+import { readDisk, SNAPSHOT_NAME, snapshotDisk, snapshotNameFor, snapshotTags } from './snapshot-kit.ts';
 import { vmTarget } from './vm-kit.ts';
 
-const ID = 'compute.instance.snapshot';
+const ID = 'compute.instance.snapshot' as const;
 
-const Params = z.object({
-  /** Incremental snapshots store only changed blocks. Default true. */
-  incremental: z.boolean().optional(),
+/** The catalogue's snapshot params; `name` prefixes each disk's snapshot (`{name}-{disk}`). Snapshots are incremental. */
+const Params = operationParams(ID).superRefine((p, ctx) => {
+  if (p.name !== undefined && !SNAPSHOT_NAME.test(p.name))
+    ctx.addIssue({ code: 'custom', path: ['name'], message: '1–80 letters, digits, _ . -' });
 });
 
 /**
@@ -45,8 +46,9 @@ export const computeInstanceSnapshot: OperationFactory = ({ clients }): Provider
           request,
           target.subscriptionId,
           disk,
-          snapshotNameFor(disk.name, now),
-          params.incremental ?? true,
+          params.name ? `${params.name}-${disk.name}`.slice(0, 80) : snapshotNameFor(disk.name, now),
+          true,
+          snapshotTags(params),
         ),
       );
     }

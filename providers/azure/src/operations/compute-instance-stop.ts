@@ -1,3 +1,4 @@
+import { operationParams } from '@escher/protocol';
 import type { OperationOutcome, ProviderOperation } from '@escher/provider-api';
 import { dryRunOk, runLro, type OperationFactory } from './operation-kit.ts';
 import { computeStart, powerOf, vmTarget } from './vm-kit.ts';
@@ -13,6 +14,7 @@ const ID = 'compute.instance.stop';
  */
 export const computeInstanceStop: OperationFactory = ({ clients }): ProviderOperation => ({
   id: ID,
+  params: operationParams(ID),
   async run(request): Promise<OperationOutcome> {
     const vm = vmTarget(request, ID);
     const before = await powerOf(clients, request, vm);

@@ -129,11 +129,12 @@ describe('Azure compute operations against the simulator', () => {
     const disk = find(after, 'compute.volume', (r) => r.id === disks[0], 'the VM’s OS disk');
     const one = await h.run('compute.volume.snapshot', disk, {
       name: 'escher-test-snap',
-      incremental: false,
+      description: 'before the change',
     });
     const snap = await h.refresh({ ...snaps[0]!, id: one.created![0]!, nativeId: one.created![0]! });
     assert.equal(snap?.name, 'escher-test-snap');
-    assert.equal(snap?.attributes['incremental'], false);
+    assert.equal(snap?.attributes['incremental'], true);
+    assert.equal(snap?.tags['description'], 'before the change');
     assert.equal(one.undo, undefined);
 
     const open = await h.run('compute.snapshot.restrict', snap!, {

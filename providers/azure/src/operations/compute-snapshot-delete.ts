@@ -1,3 +1,4 @@
+import { operationParams } from '@escher/protocol';
 import type { OperationOutcome, ProviderOperation } from '@escher/provider-api';
 import { armTargetOf } from './arm-target.ts';
 import { armRead, dryRunOk, runLro, type OperationFactory } from './operation-kit.ts';
@@ -8,6 +9,7 @@ const ID = 'compute.snapshot.delete';
 /** Deletes a disk snapshot (DELETE …/snapshots/{name}), waited for. No undo. */
 export const computeSnapshotDelete: OperationFactory = ({ clients }): ProviderOperation => ({
   id: ID,
+  params: operationParams(ID),
   async run(request): Promise<OperationOutcome> {
     const target = armTargetOf(request.target, ID, ['Microsoft.Compute/snapshots']);
     const compute = clients.compute(target.subscriptionId);

@@ -1,10 +1,11 @@
+import { operationParams } from '@escher/protocol';
 import type { OperationOutcome, ProviderOperation } from '@escher/provider-api';
 import { z } from 'zod';
 import { armTargetOf } from './arm-target.ts';
 import { armRead, dryRunOk, parseParams, runLro, type OperationFactory } from './operation-kit.ts';
 import { computeStart } from './vm-kit.ts';
 
-const ID = 'compute.snapshot.restrict';
+const ID = 'compute.snapshot.restrict' as const;
 
 const Access = z.object({
   networkAccessPolicy: z.enum(['AllowAll', 'AllowPrivate', 'DenyAll']),
@@ -13,7 +14,8 @@ const Access = z.object({
 });
 type Access = z.infer<typeof Access>;
 
-const Params = z.object({
+/** The catalogue's params, with Azure's shape of what it narrows. */
+const Params = operationParams(ID).extend({
   /** Set by the undo: the settings to put back instead of locking down. */
   restore: Access.optional(),
 });

@@ -1,4 +1,4 @@
-import { UserError } from '@escher/protocol';
+import { operationParams, UserError } from '@escher/protocol';
 import type { OperationOutcome, ProviderOperation } from '@escher/provider-api';
 import { armTargetOf } from './arm-target.ts';
 import { armRead, cloudCodeOf, dryRunOk, runLro, type OperationFactory } from './operation-kit.ts';
@@ -25,6 +25,7 @@ function attached(disk: string, vm: string | undefined, cause?: unknown): UserEr
  */
 export const computeVolumeDelete: OperationFactory = ({ clients }): ProviderOperation => ({
   id: ID,
+  params: operationParams(ID),
   async run(request): Promise<OperationOutcome> {
     const target = armTargetOf(request.target, ID, ['Microsoft.Compute/disks']);
     const compute = clients.compute(target.subscriptionId);

@@ -1,17 +1,15 @@
-import { UserError } from '@escher/protocol';
+import { operationParams, UserError } from '@escher/protocol';
 import type { OperationOutcome, ProviderOperation } from '@escher/provider-api';
-import { z } from 'zod';
 import { armTargetOf } from './arm-target.ts';
 import { dryRunOk, parseParams, type OperationFactory } from './operation-kit.ts';
-import { readDisk, SNAPSHOT_NAME, snapshotDisk, snapshotNameFor } from './snapshot-kit.ts';
+import { readDisk, SNAPSHOT_NAME, snapshotDisk, snapshotNameFor, snapshotTags } from './snapshot-kit.ts';
 
-const ID = 'compute.volume.snapshot';
+const ID = 'compute.volume.snapshot' as const;
 
-const Params = z.object({
-  /** The snapshot's name (default `{disk}-{timestamp}`). */
-  name: z.string().regex(SNAPSHOT_NAME, '1–80 letters, digits, _ . -').optional(),
-  /** Incremental snapshots store only changed blocks (cheaper); full copies are independent. Default true. */
-  incremental: z.boolean().optional(),
+/** The catalogue's snapshot params; `name` (default `{disk}-{timestamp}`) must be an Azure resource name. Snapshots are incremental. */
+const Params = operationParams(ID).superRefine((p, ctx) => {
+  if (p.name !== undefined && !SNAPSHOT_NAME.test(p.name))
+    ctx.addIssue({ code: 'custom', path: ['name'], message: '1–80 letters, digits, _ . -' });
 });
 
 /**
@@ -37,7 +35,8 @@ export const computeVolumeSnapshot: OperationFactory = ({ clients }): ProviderOp
       target.subscriptionId,
       disk,
       name,
-      params.incremental ?? true,
+      true,
+      snapshotTags(params),
     );
     return { status: 'succeeded', message: `Snapshotted disk ${disk.name} as ${name}`, created: [id] };
   },

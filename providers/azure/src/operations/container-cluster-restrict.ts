@@ -1,10 +1,10 @@
-import { UserError } from '@escher/protocol';
+import { operationParams, UserError } from '@escher/protocol';
 import type { OperationOutcome, ProviderOperation } from '@escher/provider-api';
 import { z } from 'zod';
 import { clusterTarget, readCluster } from './cluster-kit.ts';
 import { dryRunOk, parseParams, runLro, type OperationFactory } from './operation-kit.ts';
 
-const ID = 'container.cluster.restrict';
+const ID = 'container.cluster.restrict' as const;
 
 const CIDR = z
   .string()
@@ -13,15 +13,15 @@ const CIDR = z
     'an IPv4 address or CIDR',
   );
 
-const Params = z
-  .object({
-    /** Who may reach the API server (office, VPN, CI egress), e.g. ["203.0.113.0/24"]. */
-    authorizedIpRanges: z.array(CIDR).min(1).max(200).optional(),
+/** The catalogue's params: `allowCidrs` become the API server's authorised IP ranges. */
+const Params = operationParams(ID)
+  .extend({
+    allowCidrs: z.array(CIDR).min(1).max(200).optional(),
     /** Set by the undo: the exact ranges to put back (an empty list reopens the endpoint). */
     restore: z.object({ authorizedIpRanges: z.array(CIDR).max(200) }).optional(),
   })
-  .refine((p) => p.authorizedIpRanges !== undefined || p.restore !== undefined, {
-    message: 'authorizedIpRanges is required: the CIDRs that may still reach the API server',
+  .refine((p) => p.allowCidrs !== undefined || p.restore !== undefined, {
+    message: 'allowCidrs is required on Azure: the CIDRs that may still reach the API server',
   });
 
 const same = (a: readonly string[], b: readonly string[]): boolean =>
@@ -51,7 +51,7 @@ export const containerClusterRestrict: OperationFactory = ({ clients }): Provide
       return request.dryRun ? dryRunOk(message) : { status: 'succeeded', message };
     }
     const before = access.authorizedIPRanges ?? [];
-    const want = params.restore?.authorizedIpRanges ?? params.authorizedIpRanges ?? [];
+    const want = params.restore?.authorizedIpRanges ?? params.allowCidrs ?? [];
     const show = (r: readonly string[]): string => (r.length > 0 ? r.join(', ') : 'everyone');
     if (same(before, want)) {
       const message = `AKS cluster ${target.name} already allows ${show(want)}`;

@@ -1,3 +1,4 @@
+import { operationParams } from '@escher/protocol';
 import type { OperationOutcome, ProviderOperation } from '@escher/provider-api';
 import { clusterTarget, powerOfCluster, readCluster } from './cluster-kit.ts';
 import { dryRunOk, predictedRefusal, runLro, type OperationFactory } from './operation-kit.ts';
@@ -12,6 +13,7 @@ const ID = 'container.cluster.stop';
  */
 export const containerClusterStop: OperationFactory = ({ clients }): ProviderOperation => ({
   id: ID,
+  params: operationParams(ID),
   async run(request): Promise<OperationOutcome> {
     const cluster = clusterTarget(request, ID);
     if (request.dryRun) {

@@ -1,16 +1,28 @@
+import { nativeSize, operationParams } from '@escher/protocol';
 import type { OperationOutcome, ProviderOperation } from '@escher/provider-api';
-import { z } from 'zod';
 import { dbTarget, patchServer, readServer } from './db-kit.ts';
 import { dryRunOk, parseParams, type OperationFactory } from './operation-kit.ts';
 
-const ID = 'database.instance.resize';
+const ID = 'database.instance.resize' as const;
 const TIERS = ['Burstable', 'GeneralPurpose', 'MemoryOptimized'] as const;
 
-const Params = z.object({
-  /** A flexible server compute size, e.g. Standard_D4ds_v5. */
-  size: z.string().regex(/^Standard_[A-Za-z0-9_]{1,60}$/, 'a compute size such as Standard_D4ds_v5'),
-  /** Its tier; by default the one its family belongs to (B Burstable, E MemoryOptimized, else GeneralPurpose). */
-  tier: z.enum(TIERS).optional(),
+/** The portable sizes as flexible-server compute sizes (burstable). */
+export const AZURE_DB_SIZES = {
+  small: 'Standard_B1ms',
+  medium: 'Standard_B2s',
+  large: 'Standard_B2ms',
+  xlarge: 'Standard_B4ms',
+};
+
+/**
+ * The catalogue's params: `size` portable or a flexible server compute size (Standard_D4ds_v5);
+ * `tier` by default the one its family belongs to (B Burstable, E MemoryOptimized, else GeneralPurpose).
+ */
+const Params = operationParams(ID).transform((p, ctx) => {
+  const size = nativeSize(p.size, AZURE_DB_SIZES);
+  if (!/^Standard_[A-Za-z0-9_]{1,60}$/.test(size))
+    ctx.addIssue({ code: 'custom', path: ['size'], message: 'a compute size such as Standard_D4ds_v5' });
+  return { size, tier: p.tier };
 });
 
 function tierOf(size: string): (typeof TIERS)[number] {

@@ -1,11 +1,13 @@
+import { operationParams } from '@escher/protocol';
 import type { OperationOutcome, ProviderOperation } from '@escher/provider-api';
 import { z } from 'zod';
 import { dbTarget, patchServer, readServer } from './db-kit.ts';
 import { dryRunOk, parseParams, type OperationFactory } from './operation-kit.ts';
 
-const ID = 'database.instance.restrict';
+const ID = 'database.instance.restrict' as const;
 
-const Params = z.object({
+/** The catalogue's params, with Azure's shape of what it narrows. */
+const Params = operationParams(ID).extend({
   /** Set by the undo: the public network access to put back. */
   restore: z.object({ publicNetworkAccess: z.enum(['Enabled', 'Disabled']) }).optional(),
 });

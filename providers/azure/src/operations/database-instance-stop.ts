@@ -1,3 +1,4 @@
+import { operationParams } from '@escher/protocol';
 import type { OperationOutcome, ProviderOperation } from '@escher/provider-api';
 import { dbTarget, readServer, serverAction } from './db-kit.ts';
 import { dryRunOk, predictedRefusal, type OperationFactory } from './operation-kit.ts';
@@ -12,6 +13,7 @@ const ID = 'database.instance.stop';
  */
 export const databaseInstanceStop: OperationFactory = ({ clients }): ProviderOperation => ({
   id: ID,
+  params: operationParams(ID),
   async run(request): Promise<OperationOutcome> {
     const db = dbTarget(request, ID);
     if (request.dryRun) {

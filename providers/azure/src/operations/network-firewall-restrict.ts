@@ -1,3 +1,4 @@
+import { operationParams } from '@escher/protocol';
 import type { OperationOutcome, OperationRequest, ProviderOperation } from '@escher/provider-api';
 import type { SecurityRule } from '@azure/arm-network';
 import { z } from 'zod';
@@ -13,13 +14,14 @@ import {
   type OperationFactory,
 } from './operation-kit.ts';
 
-const ID = 'network.firewall.restrict';
+const ID = 'network.firewall.restrict' as const;
 
-const Params = z.object({
+/** The catalogue's params, with Azure's shape of what it narrows. */
+const Params = operationParams(ID).extend({
   /** Only world-open rules that cover one of these ports (e.g. [22, 3389]); default: every world-open inbound allow. */
   ports: z.array(z.number().int().min(1).max(65535)).min(1).max(100).optional(),
   /** Only these rules (by name). */
-  ruleNames: z.array(z.string().min(1).max(80)).min(1).max(1000).optional(),
+  rules: z.array(z.string().min(1).max(80)).min(1).max(1000).optional(),
   /** Set by the undo: the rules to create again, exactly as they were. */
   restore: z.array(SavedRule).min(1).max(1000).optional(),
 });
@@ -31,7 +33,7 @@ function worldOpen(rules: readonly SecurityRule[], params: Params): SecurityRule
     if (r.direction !== 'Inbound' || r.access !== 'Allow') return false;
     const rule = normaliseRule(r.name ?? '', r);
     if (!rule.fromWorld) return false;
-    if (params.ruleNames && !params.ruleNames.some((n) => n.toLowerCase() === rule.name.toLowerCase()))
+    if (params.rules && !params.rules.some((n) => n.toLowerCase() === rule.name.toLowerCase()))
       return false;
     return !params.ports || params.ports.some((port) => coversPort(rule.ports, port));
   });
@@ -58,14 +60,14 @@ async function restoreRules(
   return {
     status: 'succeeded',
     message: `Created ${rules.length} rule(s) again on NSG ${nsg.name}: ${names.join(', ')}`,
-    undo: { operation: ID, params: { ruleNames: names } },
+    undo: { operation: ID, params: { rules: names } },
   };
 }
 
 /**
  * Removes an NSG's exposure to the Internet: deletes its inbound Allow rules whose source is the
  * whole Internet (DELETE …/securityRules/{rule}, one at a time, each waited for), optionally only
- * those covering `ports` or named in `ruleNames`. Deny rules, narrower sources and outbound rules
+ * those covering `ports` or named in `rules`. Deny rules, narrower sources and outbound rules
  * stay. The undo is the same operation with `restore`: the removed rules, field for field, which
  * it creates again (PUT …/securityRules/{rule}).
  */

@@ -1,4 +1,4 @@
-import { UserError } from '@escher/protocol';
+import { operationParams, UserError } from '@escher/protocol';
 import type { OperationOutcome, ProviderOperation } from '@escher/provider-api';
 import { armTargetOf } from './arm-target.ts';
 import { armRead, cloudCodeOf, dryRunOk, runLro, type OperationFactory } from './operation-kit.ts';
@@ -26,6 +26,7 @@ function associated(name: string, user: string | undefined, cause?: unknown): Us
  */
 export const networkIpDelete: OperationFactory = ({ clients }): ProviderOperation => ({
   id: ID,
+  params: operationParams(ID),
   async run(request): Promise<OperationOutcome> {
     const ip = armTargetOf(request.target, ID, ['Microsoft.Network/publicIPAddresses']);
     const network = clients.network(ip.subscriptionId);

@@ -196,8 +196,8 @@ describe('Azure storage, database, network, AKS and tag operations against the s
       byPriority(nsg),
       'the undo recreates exactly the removed rules',
     );
-    assert.deepEqual(undone.undo?.params, { ruleNames: restore.map((r) => r.name) });
-    const nothing = await h.run('network.firewall.restrict', nsg, { ruleNames: ['NoSuchRule'] });
+    assert.deepEqual(undone.undo?.params, { rules: restore.map((r) => r.name) });
+    const nothing = await h.run('network.firewall.restrict', nsg, { rules: ['NoSuchRule'] });
     assert.equal(nothing.undo, undefined, nothing.message);
     assert.match(nothing.message, /no inbound rule open to the Internet/);
   });
@@ -247,10 +247,10 @@ describe('Azure storage, database, network, AKS and tag operations against the s
     }
     await assert.rejects(
       h.run('container.cluster.restrict', cluster),
-      rejectsWith('azure-invalid-params', /authorizedIpRanges/),
+      rejectsWith('azure-invalid-params', /allowCidrs/),
     );
     await assert.rejects(
-      h.run('container.cluster.restrict', cluster, { authorizedIpRanges: ['0.0.0.0/0; rm -rf ~'] }),
+      h.run('container.cluster.restrict', cluster, { allowCidrs: ['0.0.0.0/0; rm -rf ~'] }),
       rejectsWith('azure-invalid-params'),
     );
     let restrict: Awaited<ReturnType<OpsHarness['run']>> | undefined;
@@ -258,7 +258,7 @@ describe('Azure storage, database, network, AKS and tag operations against the s
       cluster,
       async () =>
         (restrict = await h.run('container.cluster.restrict', cluster, {
-          authorizedIpRanges: ['203.0.113.0/24'],
+          allowCidrs: ['203.0.113.0/24'],
         })),
     );
     assert.equal(narrowed.attributes['endpointPublic'], false);

@@ -1,18 +1,13 @@
-import { UserError, type OperationId } from '@escher/protocol';
+import { type OperationId, operationParams, UserError } from '@escher/protocol';
 import type { OperationOutcome, ProviderOperation } from '@escher/provider-api';
-import { z } from 'zod';
 import { azureTargetOf } from './arm-target.ts';
 import { dryRunOk, parseParams, type OperationFactory } from './operation-kit.ts';
-import { existingName, MAX_TAGS, patchTags, readTags, TagKey, TagValue } from './tag-kit.ts';
+import { azureTagNames, existingName, MAX_TAGS, patchTags, readTags } from './tag-kit.ts';
 
-const ID = 'resource.tag';
+const ID = 'resource.tag' as const;
 
-const Params = z.object({
-  /** Tags to add or overwrite. */
-  tags: z.record(TagKey, TagValue),
-  /** Tag names to remove in the same step (what the undo of a tag that added names needs). */
-  remove: z.array(TagKey).max(MAX_TAGS).optional(),
-});
+/** The catalogue's `resource.tag` params, with ARM's tag name rules. */
+const Params = operationParams(ID).superRefine(azureTagNames);
 
 /**
  * Adds or overwrites tags on any Azure resource: PATCH tags at scope with operation Merge (and,

@@ -1,15 +1,13 @@
+import { operationParams } from '@escher/protocol';
 import type { OperationOutcome, ProviderOperation } from '@escher/provider-api';
-import { z } from 'zod';
 import { azureTargetOf } from './arm-target.ts';
 import { dryRunOk, parseParams, type OperationFactory } from './operation-kit.ts';
-import { existingName, MAX_TAGS, patchTags, readTags, TagKey } from './tag-kit.ts';
+import { azureTagNames, existingName, patchTags, readTags } from './tag-kit.ts';
 
-const ID = 'resource.untag';
+const ID = 'resource.untag' as const;
 
-const Params = z.object({
-  /** Tag names to remove; names the resource does not have are ignored. */
-  keys: z.array(TagKey).min(1).max(MAX_TAGS),
-});
+/** The catalogue's `resource.untag` params, with ARM's tag name rules. */
+const Params = operationParams(ID).superRefine(azureTagNames);
 
 /**
  * Removes tags from any Azure resource: PATCH tags at scope with operation Delete and the names'

@@ -54,6 +54,7 @@ export async function snapshotDisk(
   disk: DiskInfo,
   name: string,
   incremental: boolean,
+  tags: Readonly<Record<string, string>> = {},
 ): Promise<string> {
   const snapshot = await runLro(
     request,
@@ -67,6 +68,7 @@ export async function snapshotDisk(
           location: disk.location,
           creationData: { createOption: 'Copy', sourceResourceId: disk.id },
           incremental,
+          ...(Object.keys(tags).length ? { tags: { ...tags } } : {}),
           networkAccessPolicy: 'DenyAll',
           publicNetworkAccess: 'Disabled',
         },
@@ -75,4 +77,9 @@ export async function snapshotDisk(
     ),
   );
   return snapshot.id ?? `${disk.id.split('/providers/')[0]}/providers/Microsoft.Compute/snapshots/${name}`;
+}
+
+/** A snapshot's tags on Azure: the step's `tags`, and its `description` as a tag (snapshots have no description field). */
+export function snapshotTags(p: { description?: string; tags?: Record<string, string> }): Record<string, string> {
+  return { ...(p.tags ?? {}), ...(p.description ? { description: p.description.slice(0, 256) } : {}) };
 }

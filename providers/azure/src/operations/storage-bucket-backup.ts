@@ -1,11 +1,13 @@
+import { operationParams } from '@escher/protocol';
 import type { OperationOutcome, ProviderOperation } from '@escher/provider-api';
 import { z } from 'zod';
 import { armRead, armWrite, dryRunOk, parseParams, type OperationFactory } from './operation-kit.ts';
 import { storageTarget } from './storage-kit.ts';
 
-const ID = 'storage.bucket.backup';
+const ID = 'storage.bucket.backup' as const;
 
-const Params = z.object({
+/** The catalogue's params, with Azure's shape of what it narrows. */
+const Params = operationParams(ID).extend({
   /** Set by the undo: the versioning setting to put back. */
   restore: z.object({ isVersioningEnabled: z.boolean() }).optional(),
 });
@@ -22,14 +24,14 @@ export const storageBucketBackup: OperationFactory = ({ clients }): ProviderOper
   id: ID,
   params: Params,
   async run(request): Promise<OperationOutcome> {
-    const { restore } = parseParams(Params, request, ID);
+    const { restore, enabled } = parseParams(Params, request, ID);
     const account = storageTarget(request, ID);
     const blob = clients.storage(account.subscriptionId).blobServices;
     const current = await armRead(request, account.subscriptionId, 'blobServices.getServiceProperties', () =>
       blob.getServiceProperties(account.resourceGroup, account.name, { abortSignal: request.signal }),
     );
     const before = current.isVersioningEnabled === true;
-    const want = restore?.isVersioningEnabled ?? true;
+    const want = restore?.isVersioningEnabled ?? enabled ?? true;
     if (before === want) {
       const message = `Storage account ${account.name} already has blob versioning ${want ? 'on' : 'off'}`;
       return request.dryRun ? dryRunOk(message) : { status: 'succeeded', message };

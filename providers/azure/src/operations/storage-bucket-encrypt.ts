@@ -1,3 +1,4 @@
+import { operationParams } from '@escher/protocol';
 import type { OperationOutcome, ProviderOperation } from '@escher/provider-api';
 import { armWrite, dryRunOk, type OperationFactory } from './operation-kit.ts';
 import { readAccount, storageTarget } from './storage-kit.ts';
@@ -12,6 +13,7 @@ const ID = 'storage.bucket.encrypt';
  */
 export const storageBucketEncrypt: OperationFactory = ({ clients }): ProviderOperation => ({
   id: ID,
+  params: operationParams(ID),
   async run(request): Promise<OperationOutcome> {
     const account = storageTarget(request, ID);
     const current = await readAccount(clients, request, account);

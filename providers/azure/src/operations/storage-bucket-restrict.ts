@@ -1,11 +1,13 @@
+import { operationParams } from '@escher/protocol';
 import type { OperationOutcome, ProviderOperation } from '@escher/provider-api';
 import { z } from 'zod';
 import { armWrite, dryRunOk, parseParams, type OperationFactory } from './operation-kit.ts';
 import { readAccount, storageTarget } from './storage-kit.ts';
 
-const ID = 'storage.bucket.restrict';
+const ID = 'storage.bucket.restrict' as const;
 
-const Params = z.object({
+/** The catalogue's params, with Azure's shape of what it narrows. */
+const Params = operationParams(ID).extend({
   /** Set by the undo: the anonymous-access setting to put back. */
   restore: z.object({ allowBlobPublicAccess: z.boolean() }).optional(),
 });

@@ -58,3 +58,14 @@ export function existingName(tags: Record<string, string>, name: string): string
   const lower = name.toLowerCase();
   return Object.keys(tags).find((k) => k.toLowerCase() === lower);
 }
+
+/** ARM's narrowing of the catalogue's tag params: every name (in `tags`, `remove`, `keys`) a valid Azure tag name. */
+export function azureTagNames(
+  p: { tags?: Record<string, string>; remove?: string[]; keys?: string[] },
+  ctx: z.RefinementCtx,
+): void {
+  for (const name of [...Object.keys(p.tags ?? {}), ...(p.remove ?? []), ...(p.keys ?? [])]) {
+    const r = TagKey.safeParse(name);
+    if (!r.success) ctx.addIssue({ code: 'custom', path: ['tags', name], message: r.error.issues[0]?.message ?? 'not an Azure tag name' });
+  }
+}

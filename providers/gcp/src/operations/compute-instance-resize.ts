@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { nativeSize, operationParams } from '@escher/protocol';
 import { lastSegment } from '../names.ts';
 import { computeChange } from './core/compute-operation.ts';
 import { defineOperation, localDryRun, wrongState } from './core/define.ts';
@@ -13,12 +13,13 @@ import { getInstance } from './refresh/compute-readers.ts';
 export const computeInstanceResize = defineOperation({
   id: 'compute.instance.resize',
   types: ['compute.instance'],
-  params: z
-    .object({
-      /** Machine type name in the instance's zone (`e2-standard-4`, `n2-custom-4-16384`). */
-      machineType: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'a machine type name such as e2-standard-4'),
-    })
-    .strict(),
+  // `size`: portable, or a machine type in the instance's zone (`e2-standard-4`, `n2-custom-4-16384`).
+  params: operationParams('compute.instance.resize').transform((p, zctx) => {
+    const machineType = nativeSize(p.size, GCE_SIZES);
+    if (!/^[a-z][a-z0-9-]{0,62}$/.test(machineType))
+      zctx.addIssue({ code: 'custom', path: ['size'], message: 'a machine type name such as e2-standard-4' });
+    return { machineType };
+  }),
   async run({ ctx, target, params, dryRun }) {
     const ref = zonalRef(target, 'instances');
     const before = await getInstance(ctx, ref);
@@ -54,7 +55,10 @@ export const computeInstanceResize = defineOperation({
     return {
       status: 'succeeded',
       message: `resized instance ${ref.name} from ${old} to ${params.machineType}`,
-      undo: { operation: 'compute.instance.resize', params: { machineType: old } },
+      undo: { operation: 'compute.instance.resize', params: { size: old } },
     };
   },
 });
+
+/** The portable sizes as Compute Engine machine types (E2, shared-core for the small ones). */
+export const GCE_SIZES = { small: 'e2-small', medium: 'e2-medium', large: 'e2-standard-2', xlarge: 'e2-standard-4' };

@@ -20,7 +20,7 @@ export const computeInstanceSnapshot = defineOperation({
   types: ['compute.instance'],
   params: snapshotParams,
   async run({ ctx, target, params, dryRun }) {
-    if (params.labels) validateLabels(params.labels);
+    if (params.tags) validateLabels(params.tags);
     const ref = zonalRef(target, 'instances');
     const instance = await getInstance(ctx, ref);
     const disks = (instance.disks ?? []).flatMap((d) => {
@@ -41,7 +41,12 @@ export const computeInstanceSnapshot = defineOperation({
     const created: string[] = [];
     for (const disk of disks) {
       try {
-        created.push(await createDiskSnapshot(ctx, disk, params.labels));
+        created.push(
+          await createDiskSnapshot(ctx, disk, {
+            ...params,
+            ...(params.name ? { name: `${params.name}-${disk.name}`.slice(0, 63).replace(/-+$/, '') } : {}),
+          }),
+        );
       } catch (error) {
         if (created.length === 0 || !(error instanceof EscherError)) throw error;
         throw new OperationalError(

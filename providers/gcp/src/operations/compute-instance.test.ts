@@ -123,30 +123,30 @@ describe('GCP compute.instance operations against escher-sim', () => {
   it('resize: refused while running (dry run and real call), works stopped, undo restores the type', async () => {
     const target = running();
     await assert.rejects(
-      h.run('compute.instance.resize', target, { machineType: 'e2-standard-8' }, true),
+      h.run('compute.instance.resize', target, { size: 'e2-standard-8' }, true),
       (e: unknown) =>
         e instanceof EscherError && e.code === 'gcp-wrong-state' && /Stop the instance/.test(e.hint ?? ''),
     );
     await assert.rejects(
-      h.run('compute.instance.resize', target, { machineType: 'e2-standard-8' }),
+      h.run('compute.instance.resize', target, { size: 'e2-standard-8' }),
       (e: unknown) => e instanceof EscherError && /resourceNotReady/.test(e.message),
     );
     const idle = await stopped();
     const old = idle.attributes['size'];
-    await dryRunChangesNothing(h, 'compute.instance.resize', idle, { machineType: 'e2-standard-8' });
+    await dryRunChangesNothing(h, 'compute.instance.resize', idle, { size: 'e2-standard-8' });
     const { outcome, after: resized } = await runChangingOnly(h, 'compute.instance.resize', idle, {
-      machineType: 'e2-standard-8',
+      size: 'e2-standard-8',
     });
     assert.equal(resized?.attributes['size'], 'e2-standard-8');
-    assert.deepEqual(outcome.undo, { operation: 'compute.instance.resize', params: { machineType: old } });
+    assert.deepEqual(outcome.undo, { operation: 'compute.instance.resize', params: { size: old } });
     await undo(h, idle, outcome);
     assert.equal((await h.refresh(idle))?.attributes['size'], old);
     await assert.rejects(
-      h.run('compute.instance.resize', idle, { machineType: 'no-such-type' }),
+      h.run('compute.instance.resize', idle, { size: 'no-such-type' }),
       (e: unknown) => e instanceof EscherError && /\[400 invalid\]/.test(e.message),
     );
     await assert.rejects(
-      h.run('compute.instance.resize', idle, { machineType: '$(touch pwned)' }),
+      h.run('compute.instance.resize', idle, { size: '$(touch pwned)' }),
       (e: unknown) => e instanceof EscherError && e.code === 'gcp-operation-params-invalid',
     );
   });
@@ -157,7 +157,7 @@ describe('GCP compute.instance operations against escher-sim', () => {
     const before = await h.discover('compute.snapshot');
     await dryRunChangesNothing(h, 'compute.instance.snapshot', target);
     assert.equal((await h.discover('compute.snapshot')).length, before.length);
-    const outcome = await h.run('compute.instance.snapshot', target, { labels: { made_by: 'escher' } });
+    const outcome = await h.run('compute.instance.snapshot', target, { tags: { made_by: 'escher' } });
     assert.equal(outcome.created?.length, disks);
     const afterIds = new Set((await h.discover('compute.snapshot')).map((s) => s.id));
     for (const id of outcome.created ?? []) assert.ok(afterIds.has(id), `${id} is discovered`);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { operationParams } from '@escher/protocol';
 import { computeChange } from './core/compute-operation.ts';
 import { defineOperation, localDryRun } from './core/define.ts';
 import { computeRef } from './core/target.ts';
@@ -8,7 +8,7 @@ import { getSnapshot } from './refresh/compute-readers.ts';
 export const computeSnapshotDelete = defineOperation({
   id: 'compute.snapshot.delete',
   types: ['compute.snapshot'],
-  params: z.object({}).strict(),
+  params: operationParams('compute.snapshot.delete'),
   async run({ ctx, target, dryRun }) {
     const ref = computeRef(target, 'snapshots');
     const snapshot = await getSnapshot(ctx, ref);

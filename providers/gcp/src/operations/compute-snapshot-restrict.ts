@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { operationParams } from '@escher/protocol';
 import { defineOperation, localDryRun } from './core/define.ts';
 import { mutate } from './core/call.ts';
 import {
@@ -20,7 +20,7 @@ import { getSnapshotPolicy } from './refresh/compute-readers.ts';
 export const computeSnapshotRestrict = defineOperation({
   id: 'compute.snapshot.restrict',
   types: ['compute.snapshot'],
-  params: z.object({ restore: PublicGrantsSchema.optional() }).strict(),
+  params: operationParams('compute.snapshot.restrict').extend({ restore: PublicGrantsSchema.optional() }),
   async run({ ctx, target, params, dryRun }) {
     const ref = computeRef(target, 'snapshots');
     const policy = await getSnapshotPolicy(ctx, ref);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { operationParams } from '@escher/protocol';
 import { lastSegment } from '../names.ts';
 import { computeChange } from './core/compute-operation.ts';
 import { defineOperation, localDryRun, wrongState } from './core/define.ts';
@@ -12,7 +12,7 @@ import { getDisk } from './refresh/compute-readers.ts';
 export const computeVolumeDelete = defineOperation({
   id: 'compute.volume.delete',
   types: ['compute.volume'],
-  params: z.object({}).strict(),
+  params: operationParams('compute.volume.delete'),
   async run({ ctx, target, dryRun }) {
     const ref = zonalRef(target, 'disks');
     const disk = await getDisk(ctx, ref);

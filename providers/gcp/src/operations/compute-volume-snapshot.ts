@@ -13,14 +13,14 @@ export const computeVolumeSnapshot = defineOperation({
   types: ['compute.volume'],
   params: snapshotParams,
   async run({ ctx, target, params, dryRun }) {
-    if (params.labels) validateLabels(params.labels);
+    if (params.tags) validateLabels(params.tags);
     const ref = zonalRef(target, 'disks');
     const disk = await getDisk(ctx, ref);
     if (dryRun) return localDryRun(`would snapshot disk ${ref.name} (${disk.sizeGb ?? '?'} GB)`);
     const id = await createDiskSnapshot(
       ctx,
       { project: ref.project, zone: ref.location, name: ref.name },
-      params.labels,
+      params,
     );
     return { status: 'succeeded', message: `snapshotted disk ${ref.name}`, created: [id] };
   },

@@ -1,3 +1,4 @@
+import { operationParams } from '@escher/protocol';
 import { z } from 'zod';
 import { containerChange } from './core/container-operation.ts';
 import { defineOperation, localDryRun } from './core/define.ts';
@@ -21,15 +22,13 @@ const Block = z
 export const containerClusterRestrict = defineOperation({
   id: 'container.cluster.restrict',
   types: ['container.cluster'],
-  params: z
-    .object({
+  params: operationParams('container.cluster.restrict').extend({
       allowCidrs: z.array(z.string().regex(CIDR)).max(50).optional(),
       restore: z
         .object({ enabled: z.boolean(), cidrBlocks: z.array(Block) })
         .strict()
         .optional(),
-    })
-    .strict(),
+    }),
   async run({ ctx, target, params, dryRun }) {
     const ref = clusterRef(target);
     const cluster = await getCluster(ctx, ref.name);

@@ -1,4 +1,4 @@
-import { UserError } from '@escher/protocol';
+import { operationParams, UserError } from '@escher/protocol';
 import { z } from 'zod';
 import { containerChange } from './core/container-operation.ts';
 import { defineOperation, localDryRun, wrongState } from './core/define.ts';
@@ -14,15 +14,13 @@ import { getCluster } from './refresh/service-readers.ts';
 export const containerClusterScale = defineOperation({
   id: 'container.cluster.scale',
   types: ['container.cluster'],
-  params: z
-    .object({
+  params: operationParams('container.cluster.scale').extend({
       nodeCount: z.number().int().min(0).max(1000),
       nodePool: z
         .string()
         .regex(/^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$/)
         .optional(),
-    })
-    .strict(),
+    }),
   async run({ ctx, target, params, dryRun }) {
     const ref = clusterRef(target);
     const cluster = await getCluster(ctx, ref.name);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { operationParams } from '@escher/protocol';
 import { defineOperation, localDryRun } from './core/define.ts';
 import { sqlChange } from './core/sql-operation.ts';
 import { sqlRef } from './core/target.ts';
@@ -11,7 +11,7 @@ import { getSqlInstance } from './refresh/service-readers.ts';
 export const databaseInstanceBackup = defineOperation({
   id: 'database.instance.backup',
   types: ['database.instance'],
-  params: z.object({ enabled: z.boolean().default(true) }).strict(),
+  params: operationParams('database.instance.backup').transform((p) => ({ enabled: p.enabled ?? true })),
   async run({ ctx, target, params, dryRun }) {
     const ref = sqlRef(target);
     const before =

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { nativeSize, operationParams } from '@escher/protocol';
 import { defineOperation, localDryRun } from './core/define.ts';
 import { sqlChange } from './core/sql-operation.ts';
 import { sqlRef } from './core/target.ts';
@@ -12,9 +12,13 @@ import { getSqlInstance } from './refresh/service-readers.ts';
 export const databaseInstanceResize = defineOperation({
   id: 'database.instance.resize',
   types: ['database.instance'],
-  params: z
-    .object({ tier: z.string().regex(/^db-[a-z0-9-]+$/i, 'a Cloud SQL tier such as db-custom-2-7680') })
-    .strict(),
+  // `size`: portable, or a Cloud SQL tier such as db-custom-2-7680.
+  params: operationParams('database.instance.resize').transform((p, zctx) => {
+    const tier = nativeSize(p.size, SQL_SIZES);
+    if (!/^db-[a-z0-9-]+$/i.test(tier))
+      zctx.addIssue({ code: 'custom', path: ['size'], message: 'a Cloud SQL tier such as db-custom-2-7680' });
+    return { tier };
+  }),
   async run({ ctx, target, params, dryRun }) {
     const ref = sqlRef(target);
     const old = (await getSqlInstance(ctx, ref.project, ref.instance)).settings?.tier ?? '';
@@ -32,7 +36,15 @@ export const databaseInstanceResize = defineOperation({
     return {
       status: 'succeeded',
       message: `resized ${label} from ${old} to ${params.tier}`,
-      undo: { operation: 'database.instance.resize', params: { tier: old } },
+      undo: { operation: 'database.instance.resize', params: { size: old } },
     };
   },
 });
+
+/** The portable sizes as Cloud SQL tiers. */
+export const SQL_SIZES = {
+  small: 'db-g1-small',
+  medium: 'db-custom-1-3840',
+  large: 'db-custom-2-7680',
+  xlarge: 'db-custom-4-15360',
+};

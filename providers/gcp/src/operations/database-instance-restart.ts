@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { operationParams } from '@escher/protocol';
 import { defineOperation, localDryRun, wrongState } from './core/define.ts';
 import { sqlChange } from './core/sql-operation.ts';
 import { sqlRef } from './core/target.ts';
@@ -11,7 +11,7 @@ import { getSqlInstance } from './refresh/service-readers.ts';
 export const databaseInstanceRestart = defineOperation({
   id: 'database.instance.restart',
   types: ['database.instance'],
-  params: z.object({}).strict(),
+  params: operationParams('database.instance.restart'),
   async run({ ctx, target, dryRun }) {
     const ref = sqlRef(target);
     const before = await getSqlInstance(ctx, ref.project, ref.instance);

@@ -1,3 +1,4 @@
+import { operationParams } from '@escher/protocol';
 import { z } from 'zod';
 import { defineOperation, localDryRun } from './core/define.ts';
 import { sqlChange } from './core/sql-operation.ts';
@@ -7,8 +8,9 @@ import { getSqlInstance } from './refresh/service-readers.ts';
 const WORLD = new Set(['0.0.0.0/0', '::/0']);
 const Network = z.object({ value: z.string().min(1).max(64), name: z.string().max(256).optional() }).strict();
 
-const Params = z
-  .object({
+/** The catalogue's params with Cloud SQL's shape of `restore`. */
+const Params = operationParams('database.instance.restrict')
+  .extend({
     /**
      * `remove-world-networks` (default): drop `0.0.0.0/0` / `::/0` from the authorised networks;
      * `disable-public-ip`: also turn the public IPv4 address off (needs a private IP).
@@ -19,8 +21,7 @@ const Params = z
       .object({ ipv4Enabled: z.boolean(), authorizedNetworks: z.array(Network) })
       .strict()
       .optional(),
-  })
-  .strict();
+  });
 
 /**
  * `database.instance.restrict`: removes internet access to a Cloud SQL instance

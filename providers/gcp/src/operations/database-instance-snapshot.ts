@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { operationParams } from '@escher/protocol';
 import { defineOperation, localDryRun, wrongState } from './core/define.ts';
 import { sqlChange } from './core/sql-operation.ts';
 import { sqlRef } from './core/target.ts';
@@ -13,7 +13,10 @@ import { getSqlInstance } from './refresh/service-readers.ts';
 export const databaseInstanceSnapshot = defineOperation({
   id: 'database.instance.snapshot',
   types: ['database.instance'],
-  params: z.object({ description: z.string().max(1024).optional() }).strict(),
+  // Cloud SQL backup runs carry a description only: `name` leads it; `tags` have nowhere to go.
+  params: operationParams('database.instance.snapshot').transform((p) => ({
+    description: [p.name, p.description].filter(Boolean).join(': ').slice(0, 1024) || undefined,
+  })),
   async run({ ctx, target, params, dryRun }) {
     const ref = sqlRef(target);
     const before = await getSqlInstance(ctx, ref.project, ref.instance);

@@ -1,10 +1,26 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import { operationParams } from '@escher/protocol';
 import type { GcpContext } from '../context.ts';
 import { computeChange } from './core/compute-operation.ts';
 
-/** Params of both snapshot operations: labels to put on the new snapshots. */
-export const snapshotParams = z.object({ labels: z.record(z.string(), z.string()).optional() }).strict();
+/** Compute Engine resource names: lower-case RFC 1035, at most 63 characters. */
+const GCE_NAME = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/**
+ * The catalogue's snapshot params on Compute Engine: `name` a GCE resource name (for an
+ * instance, the prefix of each disk's snapshot), `tags` the snapshot's labels.
+ */
+export const snapshotParams = operationParams('compute.volume.snapshot').superRefine((p, ctx) => {
+  if (p.name !== undefined && !GCE_NAME.test(p.name))
+    ctx.addIssue({ code: 'custom', path: ['name'], message: 'a Compute Engine name: lower-case letters, digits, hyphens, at most 63' });
+});
+
+/** What a new snapshot is given: its name (default from the disk), description and labels. */
+export interface SnapshotSpec {
+  name?: string | undefined;
+  description?: string | undefined;
+  tags?: Record<string, string> | undefined;
+}
 
 /**
  * A new snapshot's name: the disk's name, a UTC timestamp and 4 random hex digits, within
@@ -29,9 +45,10 @@ export function snapshotName(disk: string, now = new Date()): string {
 export async function createDiskSnapshot(
   ctx: GcpContext,
   disk: { project: string; zone: string; name: string },
-  labels: Record<string, string> | undefined,
+  spec: SnapshotSpec,
 ): Promise<string> {
-  const name = snapshotName(disk.name);
+  const name = spec.name ?? snapshotName(disk.name);
+  const labels = spec.tags && Object.keys(spec.tags).length ? spec.tags : undefined;
   const client = await ctx.clients.disks();
   await computeChange(
     ctx,
@@ -42,7 +59,11 @@ export async function createDiskSnapshot(
         project: disk.project,
         zone: disk.zone,
         disk: disk.name,
-        snapshotResource: { name, ...(labels ? { labels } : {}) },
+        snapshotResource: {
+          name,
+          ...(labels ? { labels } : {}),
+          ...(spec.description ? { description: spec.description } : {}),
+        },
       }),
   );
   return `//compute.googleapis.com/projects/${disk.project}/global/snapshots/${name}`;

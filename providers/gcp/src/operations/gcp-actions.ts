@@ -1,4 +1,4 @@
-import type { Resource } from '@escher/protocol';
+import { OPERATION_PARAMS, UserError, type Resource } from '@escher/protocol';
 import {
   OPEN_GATE,
   type ProviderActions,
@@ -104,13 +104,22 @@ export function createGcpActions(credentials: GcpCredentials, settings?: Provide
   });
   const operations: ProviderOperation[] = GCP_OPERATIONS.map((op) => ({
     id: op.id,
-    params: op.params,
+    // The catalogue's schema itself (one contract per operation on every cloud), checked first;
+    // the operation's own schema (derived from it) then applies Google's rules.
+    params: OPERATION_PARAMS[op.id],
     run: async (request) => {
       requireTarget(request.target, op.types, op.id);
+      const portable = OPERATION_PARAMS[op.id].safeParse(request.params);
+      if (!portable.success)
+        throw new UserError(
+          'gcp-operation-params-invalid',
+          `${op.id}: ${portable.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; ')}`,
+          { hint: "Fix the step parameters (docs/operations.md lists each operation's params)" },
+        );
       return op.run({
         ctx: context(request.target, request),
         target: request.target,
-        params: request.params as Record<string, unknown>,
+        params: portable.data,
         dryRun: request.dryRun === true,
       });
     },

@@ -1,6 +1,6 @@
+import { operationParams } from '@escher/protocol';
 import type { OperationId } from '@escher/protocol';
 import type { OperationOutcome } from '@escher/provider-api';
-import { z } from 'zod';
 import { computeChange } from './core/compute-operation.ts';
 import { defineOperation, localDryRun, wrongState, type GcpOperation } from './core/define.ts';
 import { zonalRef } from './core/target.ts';
@@ -60,7 +60,7 @@ export function instancePowerOperation(power: Power): GcpOperation {
   return defineOperation({
     id: spec.id,
     types: ['compute.instance'],
-    params: z.object({}).strict(),
+    params: operationParams(spec.id),
     async run({ ctx, target, dryRun }) {
       const ref = zonalRef(target, 'instances');
       const before = await getInstance(ctx, ref);

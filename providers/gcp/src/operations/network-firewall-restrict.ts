@@ -1,4 +1,4 @@
-import { UserError } from '@escher/protocol';
+import { operationParams, UserError } from '@escher/protocol';
 import { z } from 'zod';
 import { computeChange } from './core/compute-operation.ts';
 import { defineOperation, localDryRun } from './core/define.ts';
@@ -8,8 +8,9 @@ import { getFirewall } from './refresh/compute-readers.ts';
 const WORLD = new Set(['0.0.0.0/0', '::/0']);
 const CIDR = /^(\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?|[0-9a-fA-F:]+(\/\d{1,3})?)$/;
 
-const Params = z
-  .object({
+/** The catalogue's params with VPC firewall's shape of `restore`. */
+const Params = operationParams('network.firewall.restrict')
+  .extend({
     /**
      * `auto` (default): drop the world ranges when other source ranges remain, else disable the
      * rule; `disable`: always disable; `remove-world-ranges`: only drop them (refused when none
@@ -21,8 +22,7 @@ const Params = z
       .object({ disabled: z.boolean(), sourceRanges: z.array(z.string().regex(CIDR)).min(1).optional() })
       .strict()
       .optional(),
-  })
-  .strict();
+  });
 
 /**
  * `network.firewall.restrict`: closes an ingress rule open to the internet with firewalls.patch:

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { operationParams } from '@escher/protocol';
 import { lastSegment } from '../names.ts';
 import { computeChange } from './core/compute-operation.ts';
 import { defineOperation, localDryRun, wrongState } from './core/define.ts';
@@ -13,7 +13,7 @@ import { getAddress } from './refresh/compute-readers.ts';
 export const networkIpDelete = defineOperation({
   id: 'network.ip.delete',
   types: ['network.ip'],
-  params: z.object({}).strict(),
+  params: operationParams('network.ip.delete'),
   async run({ ctx, target, dryRun }) {
     const ref = computeRef(target, 'addresses');
     const address = await getAddress(ctx, ref);

@@ -1,5 +1,4 @@
-import { RESOURCE_TYPES } from '@escher/protocol';
-import { z } from 'zod';
+import { operationParams, RESOURCE_TYPES } from '@escher/protocol';
 import { defineOperation } from './core/define.ts';
 import { changeLabels } from './labels/label-operation.ts';
 
@@ -11,6 +10,6 @@ export const resourceUntag = defineOperation({
   id: 'resource.untag',
   // Every type: the ones without labels get a clear refusal rather than a wrong-target error.
   types: RESOURCE_TYPES,
-  params: z.object({ keys: z.array(z.string()).min(1) }).strict(),
+  params: operationParams('resource.untag'),
   run: (input) => changeLabels(input, {}, input.params.keys),
 });

@@ -1,5 +1,4 @@
-import { UserError } from '@escher/protocol';
-import { z } from 'zod';
+import { operationParams, UserError } from '@escher/protocol';
 import { durationSeconds } from '../names.ts';
 import { mutate } from './core/call.ts';
 import { defineOperation, localDryRun } from './core/define.ts';
@@ -17,7 +16,7 @@ const DAY_S = 86_400;
 export const securityKeyEncrypt = defineOperation({
   id: 'security.key.encrypt',
   types: ['security.key'],
-  params: z.object({ rotationPeriodDays: z.number().int().min(0).max(36_500).default(90) }).strict(),
+  params: operationParams('security.key.encrypt').transform((p) => ({ rotationPeriodDays: p.rotationPeriodDays ?? 90 })),
   async run({ ctx, target, params, dryRun }) {
     const ref = cryptoKeyRef(target);
     const key = await getCryptoKey(ctx, ref.name);

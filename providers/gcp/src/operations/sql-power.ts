@@ -1,5 +1,5 @@
+import { operationParams } from '@escher/protocol';
 import type { OperationId } from '@escher/protocol';
-import { z } from 'zod';
 import type { GcpOperation } from './core/define.ts';
 import { defineOperation, localDryRun } from './core/define.ts';
 import { sqlChange } from './core/sql-operation.ts';
@@ -18,7 +18,7 @@ export function sqlPowerOperation(action: 'start' | 'stop'): GcpOperation {
   return defineOperation({
     id,
     types: ['database.instance'],
-    params: z.object({}).strict(),
+    params: operationParams(id),
     async run({ ctx, target, dryRun }) {
       const ref = sqlRef(target);
       const before = await getSqlInstance(ctx, ref.project, ref.instance);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { operationParams } from '@escher/protocol';
 import { mutate } from './core/call.ts';
 import { defineOperation, localDryRun } from './core/define.ts';
 import { bucketRef } from './core/target.ts';
@@ -11,7 +11,7 @@ import { getBucket } from './refresh/service-readers.ts';
 export const storageBucketBackup = defineOperation({
   id: 'storage.bucket.backup',
   types: ['storage.bucket'],
-  params: z.object({ enabled: z.boolean().default(true) }).strict(),
+  params: operationParams('storage.bucket.backup').transform((p) => ({ enabled: p.enabled ?? true })),
   async run({ ctx, target, params, dryRun }) {
     const { bucket } = bucketRef(target);
     const before = (await getBucket(ctx, bucket)).versioning?.enabled === true;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { operationParams } from '@escher/protocol';
 import { mutate } from './core/call.ts';
 import { defineOperation, localDryRun } from './core/define.ts';
 import { bucketRef } from './core/target.ts';
@@ -18,11 +18,12 @@ const KEY =
 export const storageBucketEncrypt = defineOperation({
   id: 'storage.bucket.encrypt',
   types: ['storage.bucket'],
-  params: z
-    .object({
-      kmsKeyName: z.string().regex(KEY, 'projects/P/locations/L/keyRings/R/cryptoKeys/K').nullable(),
-    })
-    .strict(),
+  // `key`: a Cloud KMS key; without it, Google-managed keys.
+  params: operationParams('storage.bucket.encrypt').transform((p, zctx) => {
+    if (p.key !== undefined && !KEY.test(p.key))
+      zctx.addIssue({ code: 'custom', path: ['key'], message: 'projects/P/locations/L/keyRings/R/cryptoKeys/K' });
+    return { kmsKeyName: p.key ?? null };
+  }),
   async run({ ctx, target, params, dryRun }) {
     const { bucket } = bucketRef(target);
     const before = (await getBucket(ctx, bucket)).encryption?.defaultKmsKeyName ?? null;
@@ -42,7 +43,7 @@ export const storageBucketEncrypt = defineOperation({
     return {
       status: 'succeeded',
       message: `bucket ${bucket} now encrypts new objects with ${word}`,
-      undo: { operation: 'storage.bucket.encrypt', params: { kmsKeyName: before } },
+      undo: { operation: 'storage.bucket.encrypt', params: before ? { key: before } : {} },
     };
   },
 });

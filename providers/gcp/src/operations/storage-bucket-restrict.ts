@@ -1,3 +1,4 @@
+import { operationParams } from '@escher/protocol';
 import { z } from 'zod';
 import type { GcpContext } from '../context.ts';
 import { mutate } from './core/call.ts';
@@ -53,7 +54,7 @@ async function setBindings(
 export const storageBucketRestrict = defineOperation({
   id: 'storage.bucket.restrict',
   types: ['storage.bucket'],
-  params: z.object({ restore: Restore.optional() }).strict(),
+  params: operationParams('storage.bucket.restrict').extend({ restore: Restore.optional() }),
   async run({ ctx, target, params, dryRun }) {
     const { bucket } = bucketRef(target);
     const [metadata, policy] = await Promise.all([getBucket(ctx, bucket), getBucketPolicy(ctx, bucket)]);

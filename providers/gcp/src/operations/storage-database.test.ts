@@ -74,19 +74,19 @@ describe('GCP Cloud Storage and Cloud SQL operations against escher-sim', () => 
     )!;
     const key = (await h.discover('security.key')).find((k) => k.account === target.account)!;
     const kmsKeyName = key.nativeId.replace('//cloudkms.googleapis.com/', '');
-    await dryRunChangesNothing(h, 'storage.bucket.encrypt', target, { kmsKeyName });
-    const { outcome, after } = await runChangingOnly(h, 'storage.bucket.encrypt', target, { kmsKeyName });
+    await dryRunChangesNothing(h, 'storage.bucket.encrypt', target, { key: kmsKeyName });
+    const { outcome, after } = await runChangingOnly(h, 'storage.bucket.encrypt', target, { key: kmsKeyName });
     assert.equal(after?.attributes['encryption'], 'customer-managed');
     assert.equal(after?.attributes['kmsKeyName'], key.id);
-    assert.deepEqual(outcome.undo, { operation: 'storage.bucket.encrypt', params: { kmsKeyName: null } });
+    assert.deepEqual(outcome.undo, { operation: 'storage.bucket.encrypt', params: {} });
     await undo(h, target, outcome);
     assert.deepEqual(stable(await h.refresh(target)), stable(target));
     await assert.rejects(
-      h.run('storage.bucket.encrypt', target, { kmsKeyName: `${kmsKeyName}-missing` }),
+      h.run('storage.bucket.encrypt', target, { key: `${kmsKeyName}-missing` }),
       isUserError('gcp-request-invalid', /\[400 invalid\]/),
     );
     await assert.rejects(
-      h.run('storage.bucket.encrypt', target, { kmsKeyName: 'not a key; rm -rf ~' }),
+      h.run('storage.bucket.encrypt', target, { key: 'not a key; rm -rf ~' }),
       isUserError('gcp-operation-params-invalid'),
     );
   });
@@ -165,14 +165,14 @@ describe('GCP Cloud Storage and Cloud SQL operations against escher-sim', () => 
     const target = await runningDb();
     const old = target.attributes['size'];
     const tier = old === 'db-custom-4-15360' ? 'db-custom-2-7680' : 'db-custom-4-15360';
-    await dryRunChangesNothing(h, 'database.instance.resize', target, { tier });
-    const { outcome, after } = await runChangingOnly(h, 'database.instance.resize', target, { tier });
+    await dryRunChangesNothing(h, 'database.instance.resize', target, { size: tier });
+    const { outcome, after } = await runChangingOnly(h, 'database.instance.resize', target, { size: tier });
     assert.equal(after?.attributes['size'], tier);
-    assert.deepEqual(outcome.undo, { operation: 'database.instance.resize', params: { tier: old } });
+    assert.deepEqual(outcome.undo, { operation: 'database.instance.resize', params: { size: old } });
     await undo(h, target, outcome);
     assert.equal((await h.refresh(target))?.attributes['size'], old);
     await assert.rejects(
-      h.run('database.instance.resize', target, { tier: 'db-enormous' }),
+      h.run('database.instance.resize', target, { size: 'db-enormous' }),
       isUserError('gcp-request-invalid', /Invalid Tier/),
     );
   });

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { renderPlan, withEngine } from '../../engine/index.ts';
 import { printLines, type CliIo } from '../cli-io.ts';
-import { applyApproved, ask } from './run.command.ts';
+import { ask } from './run-prompt.ts';
+import { applyApproved } from './run.command.ts';
 
 /** `escher approve PLAN`: show a stored plan, ask, sign the approval over its hash; `--apply` runs it. */
 export function registerApprove(program: Command, io: CliIo): void {

@@ -49,6 +49,7 @@ export function registerDaemon(program: Command, io: CliIo): void {
         startedAt: state.startedAt,
         tokenFile: files.token,
         logFile: files.log,
+        interruptedExecutions: status.interruptedExecutionsAtStart,
       };
       if (options.json) return printJson(io, out);
       printLines(io, [
@@ -59,6 +60,9 @@ export function registerDaemon(program: Command, io: CliIo): void {
         ...(status.interruptedAtStart > 0
           ? [`  marked ${status.interruptedAtStart} sync(s) left running by a dead process as interrupted`]
           : []),
+        ...status.interruptedExecutionsAtStart.map(
+          (id) => `  execution ${id} was left running by a process that ended: marked interrupted (not resumed)`,
+        ),
       ]);
     });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -6,6 +6,7 @@ import { UserError, type SimManifest } from '@escher/protocol';
 import { addAccount, openAccountSecrets } from '../accounts-file.ts';
 import { printLines, type CliIo } from '../cli-io.ts';
 import { initHome, openStore, resolveHome } from '../escher-home.ts';
+import { acquireSyncLock } from '../sync-lock.ts';
 import { formatSummaryLine } from '../../scanner/index.ts';
 import { DEFAULT_DAEMON_PORT } from '../../daemon/daemon-files.ts';
 import { serveDaemon, type ServedDaemon } from '../../daemon/serve-daemon.ts';
@@ -35,13 +36,23 @@ export function registerDemo(program: Command, io: CliIo): void {
       const env = { ...io.env, ESCHER_HOME: dir };
       const demoIo: CliIo = { ...io, env };
       const home = resolveHome(env);
+      // The demo's sync takes the home's sync lock like `escher sync` and the daemon do: on a home
+      // where one runs, fail now (naming it) rather than after starting the simulator.
+      mkdirSync(home.dir, { recursive: true, mode: 0o700 });
+      const lock = acquireSyncLock(home, { by: 'escher demo' });
       io.stderr.write('Starting the simulator…\n');
       let daemon: ServedDaemon | undefined;
-      const sim = await startSimulator({
-        seed: Number(options.seed),
-        size: options.size,
-        ports: { aws: 0, azure: 0, gcp: 0 },
-      });
+      let sim: Awaited<ReturnType<typeof startSimulator>>;
+      try {
+        sim = await startSimulator({
+          seed: Number(options.seed),
+          size: options.size,
+          ports: { aws: 0, azure: 0, gcp: 0 },
+        });
+      } catch (error) {
+        lock.release();
+        throw error;
+      }
       try {
         const { endpoints } = sim;
         const manifest = (await (await fetch(`${endpoints.aws}/_sim/manifest`)).json()) as SimManifest;
@@ -94,6 +105,8 @@ export function registerDemo(program: Command, io: CliIo): void {
         );
         secrets.store.close();
         const summary = await runSync(demoIo, { json: false });
+        // Released before the daemon starts: its start-up takes the lock to look for stale syncs.
+        lock.release();
         daemon = await startDemoDaemon(demoIo, Number(options.port));
         const { url } = daemon.state;
         printLines(io, [
@@ -124,6 +137,7 @@ export function registerDemo(program: Command, io: CliIo): void {
           await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
         }
       } finally {
+        lock.release();
         await daemon?.close();
         await sim.close();
       }

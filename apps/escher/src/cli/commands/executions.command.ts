@@ -7,7 +7,12 @@ import {
   renderExecutionList,
   withEngine,
 } from '../../engine/index.ts';
+import { DAEMON_OPERATIONS } from '@escher/protocol';
+import { connectToDaemon } from '../../daemon/daemon-state.ts';
+import { followExecutionViaDaemon } from '../../daemon/daemon-stream-client.ts';
+import { renderEvent } from '../../engine/render-plan.ts';
 import { printJson, printLines, type CliIo } from '../cli-io.ts';
+import { resolveHome } from '../escher-home.ts';
 
 /** `escher executions [ID] [--follow]`: list executions, show one, or stream its output live. */
 export function registerExecutions(program: Command, io: CliIo): void {
@@ -27,6 +32,25 @@ export function registerExecutions(program: Command, io: CliIo): void {
           throw new UserError('state-invalid', `Unknown execution state '${options.state}'`, {
             hint: `Use one of ${EXECUTION_STATES.join(', ')}`,
           });
+        }
+        // With a daemon running, follow over its WebSocket: pushed at once, not polled.
+        const daemon =
+          id !== undefined && options.follow
+            ? await connectToDaemon(resolveHome(io.env).dir, true)
+            : undefined;
+        if (daemon && id !== undefined) {
+          const { execution } = await daemon.client.call(DAEMON_OPERATIONS.getExecution, { params: { id } });
+          if (execution.state !== 'pending-approval') {
+            const record = await followExecutionViaDaemon({
+              baseUrl: daemon.url,
+              token: daemon.token,
+              executionId: execution.id,
+              onEvent: (event) =>
+                io.stdout.write(`${options.json ? JSON.stringify(event) : renderEvent(event)}\n`),
+            });
+            if (!options.json) printLines(io, renderExecution(record));
+            return;
+          }
         }
         await withEngine(io, async (session) => {
           const table = session.engine.table;

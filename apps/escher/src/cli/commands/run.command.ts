@@ -1,28 +1,17 @@
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
-import {
-  CLOUDS,
-  normaliseEnvironment,
-  RESOURCE_TYPES,
-  UserError,
-  type Cloud,
-  type Plan,
-  type Resource,
-  type ResourceType,
-} from '@escher/protocol';
-import {
-  printEvent,
-  renderPlan,
-  withEngine,
-  type Confirmation,
-  type EngineSession,
-} from '../../engine/index.ts';
+import { CLOUDS, UserError } from '@escher/protocol';
+import { printEvent, renderPlan, withEngine, type EngineSession } from '../../engine/index.ts';
 import { printJson, printLines, type CliIo } from '../cli-io.ts';
+import { resolveHome } from '../escher-home.ts';
+import { ask } from './run-prompt.ts';
+import { parsePairs, selectTargets } from './run-selection.ts';
+import { runViaDaemon } from './run-via-daemon.ts';
 
 /** Exit code when an applied execution did not succeed (failed, rolled back, cancelled). */
 export const EXECUTION_NOT_SUCCEEDED_EXIT = 5;
 
-interface RunOptions {
+export interface RunOptions {
   target?: string[];
   cloud?: string;
   account?: string;
@@ -38,6 +27,7 @@ interface RunOptions {
   detach?: boolean;
   dryRun?: boolean;
   json?: boolean;
+  viaDaemon?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -62,7 +52,12 @@ export function registerRun(program: Command, io: CliIo): void {
     .option('--yes', 'approve without asking (refused for production plans)')
     .option('--detach', 'apply in the background and print the execution id')
     .option('--json', 'machine output (the plan; with --yes, the final execution)')
+    .option(
+      '--via-daemon',
+      "plan, approve and apply through the running daemon (the run lives in the daemon's process)",
+    )
     .action(async (playbookId: string | undefined, options: RunOptions) => {
+      if (options.viaDaemon) return runViaDaemon(io, resolveHome(io.env), playbookId, options);
       await withEngine(io, async (session) => {
         if (options.plan) return applyApproved(io, session, options.plan, options);
         if (!playbookId) {
@@ -71,7 +66,7 @@ export function registerRun(program: Command, io: CliIo): void {
           });
         }
         const found = session.catalog.get(playbookId, options.version);
-        const candidates = selectTargets(session, found.playbook.playbook.applicability, options);
+        const candidates = selectTargets(session.store, found.playbook.playbook.applicability, options);
         const { plan, hash, executionId } = await session.engine.plan({
           playbook: found.playbook,
           state: found.state,
@@ -140,113 +135,4 @@ export async function applyApproved(
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-}
-
-/**
- * Asks on stderr and reads one line of stdin: the number of targets for a production plan,
- * yes otherwise. An empty stdin is a no.
- */
-export async function ask(io: CliIo, plan: Plan): Promise<Confirmation> {
-  const n = plan.targets.length;
-  io.stderr.write(
-    plan.production && plan.execution.production === 'requires-typed-count'
-      ? `This plan changes ${n} PRODUCTION target(s). Type ${n} to approve: `
-      : `Apply this plan to ${n} target(s)? [y/N] `,
-  );
-  return { kind: 'typed', text: await readLine() };
-}
-
-function readLine(): Promise<string> {
-  return new Promise((resolve) => {
-    let text = '';
-    const stdin = process.stdin;
-    const finish = (): void => {
-      stdin.off('data', onData);
-      stdin.off('end', finish);
-      stdin.pause();
-      resolve(text.split('\n')[0] ?? '');
-    };
-    const onData = (chunk: Buffer): void => {
-      text += chunk.toString('utf8');
-      if (text.includes('\n')) finish();
-    };
-    stdin.on('data', onData);
-    stdin.on('end', finish);
-    stdin.resume();
-  });
-}
-
-function selectTargets(
-  session: EngineSession,
-  applicability: { clouds: readonly Cloud[]; resourceTypes: readonly ResourceType[] },
-  o: RunOptions,
-): Resource[] {
-  if (
-    !o.target?.length &&
-    !o.cloud &&
-    !o.account &&
-    !o.region &&
-    !o.environment &&
-    !o.tag?.length &&
-    !o.type
-  ) {
-    throw new UserError(
-      'selection-missing',
-      'Choose the targets: --target, or filters such as --region and --environment',
-      {
-        hint: 'Running on everything a playbook applies to is never the default',
-      },
-    );
-  }
-  if (o.cloud && !(CLOUDS as readonly string[]).includes(o.cloud)) {
-    throw new UserError('cloud-invalid', `Unknown cloud '${o.cloud}'`, {
-      hint: `Use one of ${CLOUDS.join(', ')}`,
-    });
-  }
-  if (o.type && !(RESOURCE_TYPES as readonly string[]).includes(o.type)) {
-    throw new UserError('type-invalid', `Unknown resource type '${o.type}'`, {
-      hint: 'See `escher resources --help`',
-    });
-  }
-  const environment = o.environment === undefined ? undefined : normaliseEnvironment(o.environment);
-  if (o.environment !== undefined && !environment) {
-    throw new UserError('environment-invalid', `Unknown environment '${o.environment}'`, {
-      hint: 'Use prod, staging, dev or test',
-    });
-  }
-  const resources = session.store.listResources({
-    type: o.type ? [o.type] : [...applicability.resourceTypes],
-    cloud: o.cloud ? [o.cloud as Cloud] : [...applicability.clouds],
-    ...(o.account ? { account: o.account } : {}),
-    ...(o.region ? { region: o.region } : {}),
-    ...(environment ? { environment } : {}),
-    ...(o.tag?.length ? { tags: parsePairs(o.tag, '--tag') } : {}),
-  });
-  if (!o.target?.length) return resources;
-  const wanted = new Set(o.target);
-  const chosen = resources.filter((r) => wanted.has(r.id) || wanted.has(r.nativeId) || wanted.has(r.name));
-  const missing = o.target.filter((t) => !chosen.some((r) => r.id === t || r.nativeId === t || r.name === t));
-  if (missing.length > 0) {
-    throw new UserError(
-      'target-not-found',
-      `No ${applicability.resourceTypes.join('/')} matches ${missing.map((m) => `'${m}'`).join(', ')}`,
-      {
-        hint: 'Find targets with `escher resources` or `escher search`, then `escher sync` if the estate changed',
-      },
-    );
-  }
-  return chosen;
-}
-
-function parsePairs(pairs: readonly string[], option: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const pair of pairs) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0)
-      throw new UserError('pair-invalid', `${option} takes NAME=VALUE, not '${pair}'`, {
-        hint: `For example: ${option} size=t3.large`,
-      });
-    out[pair.slice(0, eq)] = pair.slice(eq + 1);
-  }
-  return out;
 }

@@ -1,4 +1,5 @@
 import type { Clock, Store } from '../../store/index.ts';
+import type { DaemonExecutions } from '../daemon-executions.ts';
 import type { SyncJobs } from '../sync-jobs.ts';
 
 /** What route handlers read: the daemon's parts, wired once by `createDaemon`. */
@@ -12,6 +13,9 @@ export interface RouteContext {
   startedAt: number;
   /** How many stale `running` syncs were marked interrupted at start. */
   interruptedAtStart: number;
+  /** Executions a dead process left running, marked interrupted at start. */
+  interruptedExecutionsAtStart: readonly string[];
+  executions: DaemonExecutions;
   /** `http://127.0.0.1:<port>`. */
   url: string;
 }

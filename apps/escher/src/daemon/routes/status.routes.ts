@@ -29,6 +29,7 @@ export function registerStatusRoutes(app: Hono, ctx: RouteContext): void {
         startedAt: new Date(ctx.startedAt).toISOString(),
         uptimeMs: Math.max(0, ctx.clock.now() - ctx.startedAt),
         interruptedAtStart: ctx.interruptedAtStart,
+        interruptedExecutionsAtStart: [...ctx.interruptedExecutionsAtStart],
         store: store.stats(),
         lastSync: last ? jobs.decorate(last) : null,
         runningSync: running ? jobs.decorate(running) : null,

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { DAEMON_OPERATIONS, OperationalError, UserError, type SyncStartResponse } from '@escher/protocol';
+import { addAccount, openAccountSecrets } from '../../cli/accounts-file.ts';
+import { acquireSyncLock } from '../../cli/sync-lock.ts';
 import { testInstance, testScope } from '../../store/testing/index.ts';
 import { createTestDaemon, type TestDaemon } from '../daemon.testing.ts';
 import type { SyncRunner } from '../sync-jobs.ts';
@@ -94,6 +96,33 @@ describe('background syncs', () => {
     assert.deepEqual(await res.json(), {
       error: { code: 'no-accounts', message: 'No accounts to sync', hint: 'escher accounts add' },
     });
+  });
+
+  it('takes the same sync lock as `escher sync`: while another holds it, 409 naming the holder', async () => {
+    d = await createTestDaemon();
+    const secrets = await openAccountSecrets(d.home, d.temp.store);
+    addAccount(
+      secrets,
+      {
+        name: 'aws-one',
+        cloud: 'aws',
+        endpoint: 'http://127.0.0.1:9',
+        credentials: { kind: 'keys', accessKeyId: 'AKIAESCHERLOCKTEST01' },
+        addedAt: new Date().toISOString(),
+      },
+      { secretAccessKey: 'lock-test' },
+    );
+    const held = acquireSyncLock(d.home, { by: 'escher sync' });
+    try {
+      const res = await d.request('/api/v1/syncs', { method: 'POST' });
+      assert.equal(res.status, 409);
+      const { error } = (await res.json()) as { error: { code: string; message: string } };
+      assert.equal(error.code, 'sync-in-progress');
+      assert.match(error.message, new RegExp(`\\(escher sync, pid ${process.pid}, since `));
+      assert.equal((await d.client.call(DAEMON_OPERATIONS.getStatus)).runningSync, null);
+    } finally {
+      held.release();
+    }
   });
 
   it('keeps the error of a sync that failed after it started, for GET /syncs/{id}', async () => {

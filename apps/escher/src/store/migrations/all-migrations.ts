@@ -4,6 +4,8 @@ import { scopeOwnershipMigration } from './0003-scope-ownership.migration.ts';
 import { searchIndexMigration } from './0004-search-index.migration.ts';
 import { playbooksMigration } from './0005-playbooks.migration.ts';
 import { executionsMigration } from './0006-executions.migration.ts';
+import { chatSessionsMigration } from './0007-chat-sessions.migration.ts';
+import { localRolesMigration } from './0008-local-roles.migration.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only. */
@@ -14,4 +16,6 @@ export const MIGRATIONS: readonly Migration[] = [
   searchIndexMigration,
   playbooksMigration,
   executionsMigration,
+  chatSessionsMigration,
+  localRolesMigration,
 ];

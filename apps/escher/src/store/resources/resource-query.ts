@@ -69,40 +69,9 @@ export class ResourceQueries {
   }
 
   list(filter: ResourceFilter): Resource[] {
-    const where: string[] = ['r.removed_at IS NULL'];
-    const params: unknown[] = [];
-    for (const column of LIST_COLUMNS) {
-      const value = filter[column] as string | readonly string[] | undefined;
-      if (value === undefined) continue;
-      if (typeof value === 'string') {
-        where.push(`r.${column} = ?`);
-        params.push(value);
-      } else {
-        where.push(`r.${column} IN (SELECT value FROM json_each(?))`);
-        params.push(JSON.stringify(value));
-      }
-    }
-    for (const [key, value] of Object.entries(filter.tags ?? {})) {
-      if (value === '*') {
-        where.push('EXISTS (SELECT 1 FROM json_each(r.tags) t WHERE t.key = ?)');
-        params.push(key);
-      } else {
-        where.push('EXISTS (SELECT 1 FROM json_each(r.tags) t WHERE t.key = ? AND t.value = ?)');
-        params.push(key, value);
-      }
-    }
-    if (filter.ids !== undefined) {
-      where.push('r.id IN (SELECT value FROM json_each(?))');
-      params.push(JSON.stringify(filter.ids));
-    }
-    if (filter.changedSince !== undefined) {
-      where.push(
-        "r.rowid IN (SELECT resource_rowid FROM resource_changes WHERE at >= ? AND kind IN ('added', 'changed'))",
-      );
-      params.push(toEpochMs(filter.changedSince));
-    }
+    const { where, params } = whereOf(filter);
     let sql = `SELECT ${RESOURCE_SELECT_COLUMNS} FROM resources r
-      WHERE ${where.join(' AND ')} ORDER BY r.type, r.name, r.id`;
+      WHERE ${where} ORDER BY ${LIST_ORDER}`;
     if (filter.limit !== undefined || filter.offset !== undefined) {
       sql += ' LIMIT ? OFFSET ?';
       params.push(
@@ -141,6 +110,49 @@ export class ResourceQueries {
     }
     return hits;
   }
+}
+
+/** The order of every resource listing: type, name, id (all NOT NULL, so row values compare). */
+export const LIST_ORDER = 'r.type, r.name, r.id';
+
+/**
+ * The WHERE clause (over `resources r`) of a resource filter and its parameters; `limit` and
+ * `offset` are the caller's.
+ */
+export function whereOf(filter: ResourceFilter): { where: string; params: unknown[] } {
+  const where: string[] = ['r.removed_at IS NULL'];
+  const params: unknown[] = [];
+  for (const column of LIST_COLUMNS) {
+    const value = filter[column] as string | readonly string[] | undefined;
+    if (value === undefined) continue;
+    if (typeof value === 'string') {
+      where.push(`r.${column} = ?`);
+      params.push(value);
+    } else {
+      where.push(`r.${column} IN (SELECT value FROM json_each(?))`);
+      params.push(JSON.stringify(value));
+    }
+  }
+  for (const [key, value] of Object.entries(filter.tags ?? {})) {
+    if (value === '*') {
+      where.push('EXISTS (SELECT 1 FROM json_each(r.tags) t WHERE t.key = ?)');
+      params.push(key);
+    } else {
+      where.push('EXISTS (SELECT 1 FROM json_each(r.tags) t WHERE t.key = ? AND t.value = ?)');
+      params.push(key, value);
+    }
+  }
+  if (filter.ids !== undefined) {
+    where.push('r.id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(filter.ids));
+  }
+  if (filter.changedSince !== undefined) {
+    where.push(
+      "r.rowid IN (SELECT resource_rowid FROM resource_changes WHERE at >= ? AND kind IN ('added', 'changed'))",
+    );
+    params.push(toEpochMs(filter.changedSince));
+  }
+  return { where: where.join(' AND '), params };
 }
 
 /** The distinct trigrams of each word of the query (words are split on whitespace). */

@@ -97,13 +97,17 @@ export class SearchEngine {
     this.retrievers = new SearchRetrievers(db);
   }
 
-  /** Brings the index up to date; called before every search and at the end of every sync. */
-  refresh(): void {
-    const result = this.writer.refresh();
+  /**
+   * Brings the index up to date (at most `maxChanges` changes of it); called before every
+   * search, at the end of every sync, and in steps during one. True when changes are left.
+   */
+  refresh(maxChanges?: number): boolean {
+    const result = this.writer.refresh(maxChanges);
     if (result.touched > 0 || result.rebuilt) {
       this.generation += 1;
       this.retrievers.reset();
     }
+    return result.pending;
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {

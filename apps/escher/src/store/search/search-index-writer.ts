@@ -27,6 +27,8 @@ export interface RefreshResult {
   touched: number;
   /** True when the whole index was rebuilt (first open, new document version or embedder). */
   rebuilt: boolean;
+  /** True when changes are left for the next refresh (it was given a `maxChanges`). */
+  pending: boolean;
 }
 
 /**
@@ -91,7 +93,7 @@ export class SearchIndexWriter {
   private readonly readState: SqliteStatement<[string], { value: string }>;
   private readonly writeState: SqliteStatement<[string, string]>;
   private readonly maxChange: SqliteStatement<[], { max: number }>;
-  private readonly changedSince: SqliteStatement<[number, number], { rowid: number }>;
+  private readonly changedSince: SqliteStatement<[number, number], { rowid: number; kind: string }>;
   private readonly rowById: SqliteStatement<[number], ResourceRow>;
   private readonly liveRowsAfter: SqliteStatement<[number], ResourceRow>;
   private readonly ftsInsert: SqliteStatement<unknown[]>;
@@ -106,8 +108,11 @@ export class SearchIndexWriter {
     this.readState = db.prepare('SELECT value FROM search_index_state WHERE key = ?');
     this.writeState = db.prepare('INSERT OR REPLACE INTO search_index_state (key, value) VALUES (?, ?)');
     this.maxChange = db.prepare('SELECT coalesce(max(id), 0) AS max FROM resource_changes');
+    // Each changed resource once, with the kind of its first change in the range (SQLite takes
+    // a bare column from the row that min() picked).
     this.changedSince = db.prepare(
-      'SELECT DISTINCT resource_rowid AS rowid FROM resource_changes WHERE id > ? AND id <= ? ORDER BY resource_rowid',
+      `SELECT resource_rowid AS rowid, kind, min(id) FROM resource_changes WHERE id > ? AND id <= ?
+       GROUP BY resource_rowid ORDER BY resource_rowid`,
     );
     this.rowById = db.prepare(`SELECT ${RESOURCE_SELECT_COLUMNS} FROM resources WHERE rowid = ?`);
     this.liveRowsAfter = db.prepare(
@@ -127,27 +132,35 @@ export class SearchIndexWriter {
     return this.embedder ? this.embedder.id : 'none';
   }
 
-  /** Catches the index up with every resource change (or rebuilds it when its recipe changed). */
-  refresh(): RefreshResult {
+  /**
+   * Catches the index up with every resource change (or rebuilds it when its recipe changed).
+   * With `maxChanges`, only that many changes (oldest first), so a sync can index what it has
+   * written in short steps while it still waits on the clouds, rather than all at its end.
+   */
+  refresh(maxChanges = Number.POSITIVE_INFINITY): RefreshResult {
     const run = this.db.transaction((): RefreshResult => {
-      const upTo = this.maxChange.get()?.max ?? 0;
+      const latest = this.maxChange.get()?.max ?? 0;
       if (
         this.state('document_version') !== SEARCH_DOCUMENT_VERSION ||
         this.state('embedder') !== this.embedderId
       ) {
-        return { touched: this.rebuild(upTo), rebuilt: true };
+        return { touched: this.rebuild(latest), rebuilt: true, pending: false };
       }
       const from = Number(this.state('change_watermark') ?? '0');
-      if (from >= upTo) return { touched: 0, rebuilt: false };
+      if (from >= latest) return { touched: 0, rebuilt: false, pending: false };
+      const upTo = Math.min(latest, from + maxChanges);
       let touched = 0;
-      for (const { rowid } of this.changedSince.all(from, upTo)) {
-        this.remove(rowid);
+      for (const { rowid, kind } of this.changedSince.all(from, upTo)) {
+        // The index holds what was live at the watermark: a resource whose first change since
+        // is its addition is not in it, and looking it up to delete it is most of the cost of
+        // indexing a first sync.
+        if (kind !== 'added') this.remove(rowid);
         const row = this.rowById.get(rowid);
         if (row && row.removed_at === null) this.add(rowid, rowToResource(row));
         touched += 1;
       }
       this.writeState.run('change_watermark', String(upTo));
-      return { touched, rebuilt: false };
+      return { touched, rebuilt: false, pending: upTo < latest };
     });
     return run.immediate();
   }
@@ -200,7 +213,8 @@ export class SearchIndexWriter {
 
   private remove(rowid: number): void {
     this.ftsDelete.run(rowid);
-    this.vectorDelete.run(rowid);
+    // Without an embedder the vector table is kept empty (rebuild empties it).
+    if (this.embedder) this.vectorDelete.run(rowid);
   }
 
   private state(key: string): string | undefined {

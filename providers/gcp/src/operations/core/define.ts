@@ -24,7 +24,7 @@ export interface GcpOperation {
  * Declares an operation with typed params: `run` sees `z.infer` of the schema, and params are
  * parsed again before it runs (callers validate too, but an operation never trusts its input).
  */
-export function defineOperation<S extends z.ZodObject>(spec: {
+export function defineOperation<S extends z.ZodType<Record<string, unknown>>>(spec: {
   id: OperationId;
   types: readonly ResourceType[];
   params: S;

@@ -42,7 +42,7 @@ export interface LabelChange {
 /**
  * Applies `set` then removes `remove` from `current`. The undo puts back the old values of keys it
  * overwrote or removed and removes the keys it added: `resource.untag` when it only added keys,
- * else `resource.tag` with `removeKeys`.
+ * else `resource.tag` with `remove`.
  */
 export function labelChanges(
   current: Readonly<Record<string, string>>,
@@ -70,7 +70,7 @@ export function labelChanges(
         ? { operation: 'resource.untag', params: { keys: added } }
         : {
             operation: 'resource.tag',
-            params: { tags: restore, ...(added.length ? { removeKeys: added } : {}) },
+            params: { tags: restore, ...(added.length ? { remove: added } : {}) },
           };
   return { next, set: changedSet, removed, changed, undo };
 }
