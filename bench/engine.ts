@@ -130,7 +130,10 @@ export async function run(options: { steps?: number; events?: number } = {}): Pr
 export function engineReport(r: EngineBenchResult): [string, string][] {
   return [
     [`plan ${r.steps} targets`, `${r.planMs} ms`],
-    [`apply ${r.steps} no-op steps in parallel (${r.state})`, `${r.applyMs} ms wall, ${r.applyCpuMs} ms CPU (plan+apply)`],
+    [
+      `apply ${r.steps} no-op steps in parallel (${r.state})`,
+      `${r.applyMs} ms wall, ${r.applyCpuMs} ms CPU (plan+apply)`,
+    ],
     ['engine overhead per step', `${r.perStepMs.toFixed(2)} ms (2 signed ledger entries, step rows, events)`],
     [`event stream (${r.events} stored events)`, `${r.eventsPerSecond} events/s`],
     ['load average (1 min) at start', r.loadAverage.toFixed(2)],
@@ -138,7 +141,10 @@ export function engineReport(r: EngineBenchResult): [string, string][] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const result = await run({ steps: Number(process.argv[2] ?? 1000), events: Number(process.argv[3] ?? 20_000) });
+  const result = await run({
+    steps: Number(process.argv[2] ?? 1000),
+    events: Number(process.argv[3] ?? 20_000),
+  });
   for (const [label, value] of engineReport(result)) process.stdout.write(`${label.padEnd(44)} ${value}\n`);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

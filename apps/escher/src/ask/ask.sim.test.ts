@@ -6,6 +6,7 @@ import { CreateBucketCommand, PutBucketTaggingCommand, S3Client } from '@aws-sdk
 import { toPlaybookBrief } from '@escher/protocol';
 import { startSimProcess, type SimTarget } from '@escher/provider-api/contract';
 import { createApiKeyRing, startServer, type RunningServer } from '@escher/server';
+import { changedIds, instantTransitions, simInstanceStates } from '../engine/engine.testing.ts';
 import { createCliHarness, initWithSimAccounts, type CliHarness } from '../cli/testing/cli-harness.ts';
 import { builtinPlaybooks } from '../playbooks/playbook-library.ts';
 import type { AskJson } from './ask-flow.ts';
@@ -133,6 +134,44 @@ describe('escher ask against escher-sim and a recorded server', () => {
     }
     const pasted = recorded.find((r) => r.body.includes('my key is'));
     assert.ok(pasted?.body.includes('[REDACTED]'), 'the pasted secret was replaced');
+  });
+
+  it('executes an approved change with --yes, and refuses --yes for production', async () => {
+    await instantTransitions(sim);
+    const vms = (await h.list('--type', 'compute.instance', '--state', 'running')).resources.filter(
+      (r) => r.cloud === 'aws' && !r.name.includes(CANARY),
+    );
+    const unique = (env: string): string[] =>
+      vms
+        .filter((r) => r.environment === env && vms.filter((o) => o.name === r.name).length === 1)
+        .map((r) => r.name);
+    // A dev VM whose plan has no error (none is the last healthy target of a load balancer).
+    let chosen: string | undefined;
+    for (const name of unique('dev').slice(0, 6)) {
+      const dry = await ask('--new', `stop ${name}`, '--dry-run');
+      if (dry.targets.length === 1 && !dry.plan.validation.some((v) => v.level === 'error')) {
+        chosen = name;
+        break;
+      }
+    }
+    assert.ok(chosen, 'a dev VM that can be stopped');
+    const regions = sim.manifest.regions['aws'] ?? [];
+    const before = await simInstanceStates(sim, regions);
+    const r = await h.runWith(env, 'ask', '--new', `stop ${chosen}`, '--yes', '--json');
+    assert.equal(r.code, 0, r.stderr);
+    const done = JSON.parse(r.stdout) as AskJson & { execution: { state: string; targetCount: number } };
+    assert.equal(done.execution.state, 'succeeded');
+    assert.equal(done.execution.targetCount, 1);
+    const stopped = changedIds(before, await simInstanceStates(sim, regions));
+    assert.deepEqual(stopped, [done.targets[0]!.id.split('/').at(-1)], 'exactly the one VM changed');
+
+    const prod = unique('prod')[0];
+    assert.ok(prod, 'a running production VM');
+    const beforeProd = await simInstanceStates(sim, regions);
+    const refused = await h.runWith(env, 'ask', '--new', `stop ${prod}`, '--yes');
+    assert.notEqual(refused.code, 0);
+    assert.match(refused.stderr, /production/i);
+    assert.deepEqual(changedIds(beforeProd, await simInstanceStates(sim, regions)), [], 'nothing changed');
   });
 });
 

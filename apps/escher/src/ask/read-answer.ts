@@ -1,4 +1,4 @@
-import type { Intent, Resource } from '@escher/protocol';
+import type { Intent, IntentCondition, Resource } from '@escher/protocol';
 
 /** The read actions (SPEC section 4), answered on the client from the resolved targets. */
 export const READ_ACTIONS: ReadonlySet<string> = new Set(['list', 'count', 'describe', 'cost', 'check']);
@@ -12,18 +12,27 @@ function what(intent: Intent): string {
   return intent.resourceType ? `${intent.resourceType} resource` : 'resource';
 }
 
+/** A condition in a few words ("public", "without tag owner", "engine = postgres"). */
+export function conditionText(c: IntentCondition): string {
+  switch (c.kind) {
+    case 'flag':
+      return c.negated ? `not ${c.flag}` : c.flag;
+    case 'tag':
+      return c.negated ? `without tag ${c.key}` : `with tag ${c.key}`;
+    case 'text':
+      return c.negated ? `not "${c.text}"` : `"${c.text}"`;
+    case 'field':
+      return `${c.field} ${c.op} ${Array.isArray(c.value) ? c.value.join('|') : c.value}`;
+    case 'filter':
+      return c.expression;
+  }
+}
+
 function scope(intent: Intent, withConditions = true): string {
   const region = Array.isArray(intent.region) ? `${intent.region.length} regions` : intent.region;
   const parts = [intent.cloud, region, intent.environment, intent.state].filter(Boolean);
   const tags = Object.entries(intent.tags).map(([k, v]) => `${k}=${v}`);
-  const conditions = intent.conditions.map((c) => {
-    if (c.kind === 'flag') return c.negated ? `not ${c.flag}` : c.flag;
-    if (c.kind === 'tag') return c.negated ? `without tag ${c.key}` : `with tag ${c.key}`;
-    if (c.kind === 'text') return c.negated ? `not "${c.text}"` : `"${c.text}"`;
-    if (c.kind === 'field')
-      return `${c.field} ${c.op} ${Array.isArray(c.value) ? c.value.join('|') : c.value}`;
-    return c.expression;
-  });
+  const conditions = intent.conditions.map(conditionText);
   const all = [...parts, ...tags, ...(withConditions ? conditions : [])];
   return all.length > 0 ? ` (${all.join(', ')})` : '';
 }
@@ -66,15 +75,19 @@ export function readAnswer(intent: Intent, targets: readonly Resource[]): string
     }
     case 'cost': {
       const known = targets.filter((r) => typeof r.costMonthly === 'number');
+      if (n > 0 && known.length === 0) {
+        return `No monthly cost is known for the ${plural(n, what(intent))}${scope(intent)}: the sync found no price for them.`;
+      }
       const total = known.reduce((sum, r) => sum + (r.costMonthly ?? 0), 0);
       const head = `${plural(n, what(intent))}${scope(intent)} cost ${money(total)} a month`;
       const coverage = known.length < n ? ` (cost known for ${known.length} of them)` : '';
-      const grouped = by
-        ? ` By ${by}: ${groups(known, by, (r) => r.costMonthly ?? 0)
-            .slice(0, 10)
-            .map(([k, v]) => `${k} ${money(v)}`)
-            .join(', ')}.`
-        : '';
+      const grouped =
+        by && known.length > 0
+          ? ` By ${by}: ${groups(known, by, (r) => r.costMonthly ?? 0)
+              .slice(0, 10)
+              .map(([k, v]) => `${k} ${money(v)}`)
+              .join(', ')}.`
+          : '';
       const period = intent.params.period
         ? ` This is the current monthly rate; spend for ${intent.params.period.label}${intent.params.comparePeriod ? ` vs ${intent.params.comparePeriod.label}` : ''} needs the cost history, which is not synced yet.`
         : '';

@@ -2,6 +2,7 @@ import type { Resource } from '@escher/protocol';
 import { terminalSafe } from '../cli/terminal-text.ts';
 import { renderPlan } from '../engine/render-plan.ts';
 import type { AskOutcome } from './ask-flow.ts';
+import { conditionText } from './read-answer.ts';
 
 /** Rows of the targets table before "… and N more". */
 const TABLE_ROWS = 20;
@@ -26,6 +27,7 @@ export function renderAsk(outcome: AskOutcome, where: string): string[] {
     i.environment,
     i.state,
     ...Object.entries(i.tags).map(([k, v]) => `${k}=${v}`),
+    ...i.conditions.map(conditionText),
   ]
     .filter(Boolean)
     .join(' · ');

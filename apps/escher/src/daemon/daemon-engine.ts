@@ -1,11 +1,12 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLOUDS } from '@escher/protocol';
 import { openAccountSecrets, readAccounts, type AccountSecrets } from '../cli/accounts-file.ts';
 import type { CliEnv, EscherHome } from '../cli/escher-home.ts';
 import { AccountActions } from '../engine/account-actions.ts';
 import { localUser, realSleep } from '../engine/cli-session.ts';
 import { Engine } from '../engine/engine.ts';
+import { RoleTable } from '../engine/roles.ts';
+import { writeRefreshed } from '../store/refresh-writer.ts';
 import { PlaybookCatalog } from '../playbooks/index.ts';
 import { systemClock, type Clock, type Store } from '../store/index.ts';
 import type { DaemonLog } from './error-handler.ts';
@@ -16,8 +17,6 @@ export interface DaemonEngineParts extends AccountSecrets {
   catalog: PlaybookCatalog;
   /** The playbooks as the user's directory has them now (the CLI re-reads them on every command). */
   refreshPlaybooks(): void;
-  /** Loads the provider packages of the configured accounts' clouds (before a plan or an apply). */
-  prepare(): Promise<void>;
   close(): void;
 }
 
@@ -59,11 +58,15 @@ export async function openDaemonEngine(options: {
     return accounts;
   };
   const redactor = secrets.vault.redactor();
+  const roles = new RoleTable(store.database(), (event) => secrets.ledger.append(event));
+  // The daemon acts for the local user who started it, like the CLI (same key, same role).
+  const user = localUser();
+  // The same wiring as the CLI's `withEngine` (engine/cli-session.ts): keep the two alike.
   const engine = new Engine({
     db: store.database(),
     record: (event) => secrets.ledger.append(event),
     signingKey: () => secrets.ledger.signingKey(),
-    actor: localUser(),
+    actor: user,
     clock,
     sleep: realSleep,
     graph: store.edges(),
@@ -72,6 +75,9 @@ export async function openDaemonEngine(options: {
     commandEnv: (target) => current().commandEnv(target),
     // The vault's secrets, then those this process obtained itself (assumed-role keys).
     redact: (text) => current().redactObtained(redactor.redact(text)),
+    load: (clouds) => current().load(clouds),
+    role: () => roles.roleOf(user),
+    writeRefreshed: (refreshed) => writeRefreshed(store, refreshed),
   });
   const catalog = new PlaybookCatalog({
     db: store.database(),
@@ -88,7 +94,6 @@ export async function openDaemonEngine(options: {
     engine,
     catalog,
     refreshPlaybooks,
-    prepare: () => current().load(CLOUDS),
     close: () => accounts.close(),
   };
 }

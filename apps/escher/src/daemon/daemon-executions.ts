@@ -33,6 +33,7 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   'execution-not-approved': 409,
   'execution-finished': 409,
   'daemon-stopping': 503,
+  'role-forbidden': 403,
 };
 
 /** How long shutdown waits for cancelled runs to close their records. */
@@ -96,7 +97,6 @@ export class DaemonExecutions {
     const parts = await this.engine();
     return withStatusAsync(async () => {
       parts.refreshPlaybooks();
-      await parts.prepare();
       const found = parts.catalog.get(request.playbook, request.version);
       const candidates = selectTargets(this.store, found.playbook.playbook.applicability, request);
       return parts.engine.plan({
@@ -134,7 +134,6 @@ export class DaemonExecutions {
   async apply(id: string): Promise<ExecutionRecord> {
     if (this.stopping) throw stoppingError();
     const parts = await this.engine();
-    await parts.prepare();
     return withStatusAsync(async () => {
       const record = this.table.get(id);
       const { plan, hash } = this.table.plan(record.planId);
@@ -151,12 +150,19 @@ export class DaemonExecutions {
         );
       }
       requireApproval(this.table.approvals(plan.id), plan, hash, parts.ledger.signingKey());
-      // The engine moves the execution to `running` before its first await.
+      // Answer once the run has started (its first event follows the move to `running`), or with
+      // the engine's refusal if it never does (another process started it first).
+      let off = (): void => undefined;
+      const running = new Promise<'running'>((resolve) => {
+        off = this.subscribe((event) => {
+          if (event.executionId === record.id) resolve('running');
+        });
+      });
       const run = parts.engine.apply(record.planId);
-      const started = this.table.get(record.id);
-      if (started.state !== 'running') {
-        await run;
-        return this.table.get(record.id);
+      try {
+        await Promise.race([running, run]);
+      } finally {
+        off();
       }
       const done = run.then(
         ({ state }) => this.log(`execution ${record.id} ended ${state}`),
@@ -164,7 +170,7 @@ export class DaemonExecutions {
       );
       this.running.set(record.id, done);
       void done.finally(() => this.running.delete(record.id));
-      return started;
+      return this.table.get(record.id);
     });
   }
 

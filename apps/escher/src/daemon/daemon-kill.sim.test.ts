@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { chmodSync, copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { setTimeout as delay } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { createDaemonClient, DAEMON_OPERATIONS } from '@escher/protocol';
 import { addPlaybooks, idsOf, readBack, startEngineSim, type EngineSim } from '../engine/engine.testing.ts';
@@ -72,7 +73,10 @@ describe('kill -9 of the daemon mid-execution (real escher binary, escher-sim)',
     const [code] = (await exited) as [number];
     assert.equal(code, 2, 'the following CLI reports the lost daemon');
     assert.match(stderr, /daemon/);
-    assert.equal(processAlive(first.pid), false);
+    // Until init reaps it, a killed process is a zombie that `kill(pid, 0)` still finds.
+    const deadline = Date.now() + 10_000;
+    while (processAlive(first.pid) && Date.now() < deadline) await delay(50);
+    assert.equal(processAlive(first.pid), false, 'the daemon is gone');
 
     const second = await h.json<Started>('daemon', 'start', '--port', '0');
     assert.notEqual(second.pid, first.pid);

@@ -141,15 +141,17 @@ function streamExecution(
         lastKind = { kind: event.kind, text: event.text };
         send(ws, { type: 'event', event });
       }
-      const record = executions.table.get(executionId);
-      if (!executions.isFinal(record.state)) return;
+      // The state alone (one row) on every push; the full record only for `end`.
+      const { state } = executions.table.owner(executionId);
+      if (!executions.isFinal(state)) return;
       // The run's last event ("state: succeeded") follows its final state; one that lives in
       // another process may not have stored it yet, so a stream waits one poll for it.
-      const lastIsFinal = lastKind?.kind === 'state' && lastKind.text === record.state;
+      const lastIsFinal = lastKind?.kind === 'state' && lastKind.text === state;
       if (!lastIsFinal && !finalSeen) {
         finalSeen = true;
         return;
       }
+      const record = executions.table.get(executionId);
       send(ws, { type: 'end', execution: record });
       stop();
       ws.close(1000, record.state);

@@ -207,13 +207,17 @@ export class AccountActions {
     const { aws, azure, gcp } = MODULES;
     switch (cloud) {
       case 'aws':
-        return aws ? aws.createAwsActions(credentials as unknown as AwsCredentials, settings) : notLoaded(cloud);
+        return aws
+          ? aws.createAwsActions(credentials as unknown as AwsCredentials, settings)
+          : notLoaded(cloud);
       case 'azure':
         return azure
           ? azure.createAzureActions(credentials as unknown as AzureCredentials, settings)
           : notLoaded(cloud);
       case 'gcp':
-        return gcp ? gcp.createGcpActions(credentials as unknown as GcpCredentials, settings) : notLoaded(cloud);
+        return gcp
+          ? gcp.createGcpActions(credentials as unknown as GcpCredentials, settings)
+          : notLoaded(cloud);
     }
   }
 }

@@ -305,7 +305,12 @@ async function dryRuns(
 /** A refusal about the target's current state (not permissions or params). */
 function isStateRefusal(error: unknown): boolean {
   const code = error instanceof UserError || error instanceof OperationalError ? error.code : '';
-  return /state|not-ready|notready/i.test(code) || /IncorrectInstanceState|InvalidDBInstanceState|resourceNotReady|not (running|stopped|ready)/i.test(messageOf(error));
+  return (
+    /state|not-ready|notready/i.test(code) ||
+    /IncorrectInstanceState|InvalidDBInstanceState|resourceNotReady|not (running|stopped|ready)/i.test(
+      messageOf(error),
+    )
+  );
 }
 
 function isMutating(action: string): action is MutatingAction {

@@ -80,6 +80,38 @@ describe('escher run against escher-sim: apply, rollback, production guard', () 
     assert.ok(ledger.some((e) => e.kind === 'approval' && e.data['planId'] === idsOf(r.stdout).planId));
     const verify = await env.h.run('audit', 'verify');
     assert.equal(verify.code, 0, verify.stderr);
+
+    // The store shows the new state without a sync, as a change in each target's history.
+    const listed = await env.h.run(
+      'resources',
+      '--cloud',
+      'aws',
+      '--region',
+      'us-east-1',
+      '--env',
+      'dev',
+      '--json',
+    );
+    assert.equal(listed.code, 0, listed.stderr);
+    const states = new Map(
+      (JSON.parse(listed.stdout) as { resources: Resource[] }).resources.map((x) => [
+        instanceId(x.nativeId),
+        x.state,
+      ]),
+    );
+    for (const id of expected) assert.equal(states.get(id), 'stopped', `${id} is stopped in the store`);
+    const store = await env.h.openStore();
+    try {
+      const changed = env.instances.find((x) => instanceId(x.nativeId) === expected[0])!;
+      const last = store.history(changed.id).at(-1);
+      assert.equal(last?.kind, 'changed');
+      assert.ok(
+        last?.changes?.some((c) => c.field === 'state' && c.after === 'stopped'),
+        JSON.stringify(last),
+      );
+    } finally {
+      store.close();
+    }
   });
 
   it('rolls back when a verify fails, leaving the simulator as it began', async () => {
@@ -94,9 +126,14 @@ describe('escher run against escher-sim: apply, rollback, production guard', () 
     const { ledger, execution } = await readBack(env.h, executionId);
     assert.equal(execution?.state, 'rolled-back');
     const rollbacks = ledger.filter((e) => e.kind === 'rollback' && e.data['executionId'] === executionId);
+    // Started, the undo succeeded, and the target was re-read and found back as it began.
     assert.deepEqual(
-      rollbacks.map((e) => e.data['status']),
-      ['started', 'succeeded'],
+      rollbacks.map((e) => [e.data['status'], e.data['stage'] ?? 'undo']),
+      [
+        ['started', 'undo'],
+        ['succeeded', 'undo'],
+        ['succeeded', 'verify'],
+      ],
     );
   });
 

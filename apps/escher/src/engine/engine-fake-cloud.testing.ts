@@ -126,4 +126,3 @@ export class FakeCloud implements ProviderActions {
 
 /** A resource graph with no edges. */
 export const noGraph: GraphView = { incoming: () => [], known: () => new Map() };
-

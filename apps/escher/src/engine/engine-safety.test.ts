@@ -75,23 +75,25 @@ describe('Engine safety: rollback verify, store refresh, dry runs, roles', () =>
     const { state, executionId } = await approveAndApply(stopThenRollback());
     assert.equal(state, 'failed', 'never rolled-back when the target is not back');
     assert.deepEqual(cloud.calls, ['stopped:i-1', 'pretend-start:i-1']);
-    const verify = t.ledger
-      .list({ limit: 100, kind: 'rollback' })
-      .find((e) => e.data['stage'] === 'verify');
+    const verify = t.ledger.list({ limit: 100, kind: 'rollback' }).find((e) => e.data['stage'] === 'verify');
     assert.equal(verify?.data['status'], 'failed');
-    assert.match(String(verify?.data['reason']), /not back to its state before the run: state is stopped, was running/);
+    assert.match(
+      String(verify?.data['reason']),
+      /not back to its state before the run: state is stopped, was running/,
+    );
     const finished = t.ledger.list({ limit: 100, kind: 'execution-finished' }).at(-1);
     assert.equal(finished?.data['status'], 'failed');
     const notices = engine.table.eventsAfter(executionId, 0).map((e) => e.text);
-    assert.ok(notices.some((n) => /rollback NOT verified on web-1/.test(n)), notices.join('\n'));
+    assert.ok(
+      notices.some((n) => /rollback NOT verified on web-1/.test(n)),
+      notices.join('\n'),
+    );
   });
 
   it('a rollback that restored the target is verified (re-read) before it counts as rolled-back', async () => {
     const { state } = await approveAndApply(stopThenRollback());
     assert.equal(state, 'rolled-back');
-    const verify = t.ledger
-      .list({ limit: 100, kind: 'rollback' })
-      .find((e) => e.data['stage'] === 'verify');
+    const verify = t.ledger.list({ limit: 100, kind: 'rollback' }).find((e) => e.data['stage'] === 'verify');
     assert.equal(verify?.data['status'], 'succeeded');
   });
 
@@ -99,10 +101,7 @@ describe('Engine safety: rollback verify, store refresh, dry runs, roles', () =>
     const stop = loaded({ steps: [{ id: 'stop', action: 'compute.instance.stop' }] });
     await approveAndApply(stop, resources.slice(0, 2));
     assert.equal(written.length, 1);
-    assert.deepEqual(
-      written[0]!.map((r) => r.id).sort(),
-      ['i-1', 'i-2'],
-    );
+    assert.deepEqual(written[0]!.map((r) => r.id).sort(), ['i-1', 'i-2']);
     const del = loaded({
       applicability: { clouds: ['aws'], resourceTypes: ['compute.instance'], actions: ['delete'] },
       steps: [{ id: 'delete', action: 'compute.instance.delete' }],
@@ -127,19 +126,32 @@ describe('Engine safety: rollback verify, store refresh, dry runs, roles', () =>
     cloud.resizeRefusal = new UserError('aws-wrong-state', 'IncorrectInstanceState: i-1 is running', {
       hint: 'stop it',
     });
-    const later = await engine.plan({ playbook: pb, state: 'ready', candidates: resources.slice(0, 1), params: {} });
+    const later = await engine.plan({
+      playbook: pb,
+      state: 'ready',
+      candidates: resources.slice(0, 1),
+      params: {},
+    });
     assert.deepEqual(
       later.plan.findings.map((f) => [f.severity, f.code]),
       [['warning', 'dry-run-state']],
     );
     // …any other refusal (permissions) is an error that blocks approval.
     cloud.resizeRefusal = new UserError('aws-access-denied', 'UnauthorizedOperation', { hint: 'grant it' });
-    const denied = await engine.plan({ playbook: pb, state: 'ready', candidates: resources.slice(0, 1), params: {} });
+    const denied = await engine.plan({
+      playbook: pb,
+      state: 'ready',
+      candidates: resources.slice(0, 1),
+      params: {},
+    });
     assert.deepEqual(
       denied.plan.findings.map((f) => [f.severity, f.code]),
       [['error', 'dry-run-refused']],
     );
-    assert.match(denied.plan.findings[0]!.message, /^resize \(compute\.instance\.resize\): UnauthorizedOperation/);
+    assert.match(
+      denied.plan.findings[0]!.message,
+      /^resize \(compute\.instance\.resize\): UnauthorizedOperation/,
+    );
   });
 
   it('runs no dry run past the max-targets breaker', async () => {
@@ -148,7 +160,10 @@ describe('Engine safety: rollback verify, store refresh, dry runs, roles', () =>
       steps: [{ id: 'resize', action: 'compute.instance.resize', input: { size: 'large' } }],
     });
     const { plan } = await engine.plan({ playbook: pb, state: 'ready', candidates: resources, params: {} });
-    assert.deepEqual(plan.findings.map((f) => f.code), ['max-targets']);
+    assert.deepEqual(
+      plan.findings.map((f) => f.code),
+      ['max-targets'],
+    );
     assert.deepEqual(cloud.dryRuns, []);
   });
 
@@ -163,7 +178,8 @@ describe('Engine safety: rollback verify, store refresh, dry runs, roles', () =>
       engine = build();
     };
     const stop = loaded({ steps: [{ id: 'stop', action: 'compute.instance.stop' }] });
-    const plan = () => engine.plan({ playbook: stop, state: 'ready', candidates: resources.slice(0, 1), params: {} });
+    const plan = () =>
+      engine.plan({ playbook: stop, state: 'ready', candidates: resources.slice(0, 1), params: {} });
 
     it('the single local user is an admin by default and may do everything', async () => {
       assert.equal(roles.roleOf('alice'), 'admin');
@@ -184,7 +200,10 @@ describe('Engine safety: rollback verify, store refresh, dry runs, roles', () =>
       const { plan: p } = await plan();
       as('olga', 'operator');
       const mine = await plan();
-      assert.throws(() => engine.approve(mine.plan.id, { kind: 'yes' }, 'ready'), /olga is an operator and may not approve plans/);
+      assert.throws(
+        () => engine.approve(mine.plan.id, { kind: 'yes' }, 'ready'),
+        /olga is an operator and may not approve plans/,
+      );
       actor = 'alice';
       engine = build();
       engine.approve(p.id, { kind: 'yes' }, 'ready');
@@ -206,7 +225,13 @@ describe('Engine safety: rollback verify, store refresh, dry runs, roles', () =>
       assert.throws(() => engine.cancel(executionId), /may not cancel executions/);
       assert.throws(() => roles.set('victor', 'admin', 'victor', 'now'), /may not change roles/);
       const changes = t.ledger.list({ limit: 100, kind: 'settings-changed' });
-      assert.deepEqual(changes.at(-1)?.data, { setting: 'role', user: 'victor', from: 'admin', to: 'viewer', by: 'alice' });
+      assert.deepEqual(changes.at(-1)?.data, {
+        setting: 'role',
+        user: 'victor',
+        from: 'admin',
+        to: 'viewer',
+        by: 'alice',
+      });
     });
 
     it('refuses to demote the last admin', () => {

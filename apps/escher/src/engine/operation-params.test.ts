@@ -45,7 +45,11 @@ describe('one params schema per catalogue operation', () => {
     assert.ok(ok('compute.instance.resize', { size: 'e2-standard-4' }));
     assert.ok(!ok('compute.instance.resize', { machineType: 'e2-standard-4' }));
     assert.ok(!ok('database.instance.resize', { tier: 'GeneralPurpose' }), 'size is required');
-    for (const id of ['compute.instance.snapshot', 'compute.volume.snapshot', 'database.instance.snapshot'] as const) {
+    for (const id of [
+      'compute.instance.snapshot',
+      'compute.volume.snapshot',
+      'database.instance.snapshot',
+    ] as const) {
       assert.ok(ok(id, { name: 'before-upgrade', description: 'why', tags: { by: 'escher' } }), id);
       assert.ok(!ok(id, { labels: { by: 'escher' } }), `${id} refuses labels`);
     }
@@ -70,7 +74,10 @@ describe('one params schema per catalogue operation', () => {
       tags: {},
       attributes: {},
     } as never;
-    await assert.rejects(tag.run({ target, params: { tags: { 'aws:owner': 'x' } }, dryRun: true }), /reserved/);
+    await assert.rejects(
+      tag.run({ target, params: { tags: { 'aws:owner': 'x' } }, dryRun: true }),
+      /reserved/,
+    );
   });
 
   it('every catalogue id has a schema', () => {

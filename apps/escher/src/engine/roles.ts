@@ -65,15 +65,16 @@ export class RoleTable {
   /** The role of `user` (the default when none was ever set). */
   roleOf(user: string): Role {
     const row = this.db.prepare('SELECT role FROM local_roles WHERE user = ?').get(user) as
-      | { role: string }
-      | undefined;
+      { role: string } | undefined;
     return row && isRole(row.role) ? row.role : DEFAULT_ROLE;
   }
 
   /** Every user with a role set, by name. */
   list(): { user: string; role: Role; updatedAt: string; updatedBy: string }[] {
     const rows = this.db
-      .prepare('SELECT user, role, updated_at AS updatedAt, updated_by AS updatedBy FROM local_roles ORDER BY user')
+      .prepare(
+        'SELECT user, role, updated_at AS updatedAt, updated_by AS updatedBy FROM local_roles ORDER BY user',
+      )
       .all() as { user: string; role: Role; updatedAt: string; updatedBy: string }[];
     return rows;
   }
@@ -86,9 +87,13 @@ export class RoleTable {
     requireRole(this.roleOf(actor), 'set-role', actor);
     const from = this.roleOf(user);
     if (from === 'admin' && role !== 'admin' && !this.anotherAdmin(user, actor)) {
-      throw new UserError('role-last-admin', `${user} is the only admin: demoting them would leave no one able to change roles`, {
-        hint: 'Make another user admin first: escher role set admin --user NAME',
-      });
+      throw new UserError(
+        'role-last-admin',
+        `${user} is the only admin: demoting them would leave no one able to change roles`,
+        {
+          hint: 'Make another user admin first: escher role set admin --user NAME',
+        },
+      );
     }
     this.db
       .prepare(

@@ -51,8 +51,7 @@ export async function verifyRestored(
       ),
     ],
   };
-  const timeoutMs =
-    Math.max(DEFAULT_TIMEOUT_S, ...t.steps.map((s) => s.verify?.timeoutSeconds ?? 0)) * 1000;
+  const timeoutMs = Math.max(DEFAULT_TIMEOUT_S, ...t.steps.map((s) => s.verify?.timeoutSeconds ?? 0)) * 1000;
   const intervalMs =
     Math.min(...t.steps.map((s) => s.verify?.intervalSeconds ?? DEFAULT_INTERVAL_S), DEFAULT_INTERVAL_S) *
     1000;
@@ -73,7 +72,11 @@ export async function verifyRestored(
   }
 }
 
-function difference(before: Resource | undefined, now: Resource | undefined, watched: Watched): string | undefined {
+function difference(
+  before: Resource | undefined,
+  now: Resource | undefined,
+  watched: Watched,
+): string | undefined {
   if (!before) return now ? 'it exists now but did not before' : undefined;
   if (!now) return 'it no longer exists';
   if ((now.state ?? '') !== (before.state ?? ''))

@@ -359,22 +359,26 @@ async function refreshStore(touched: readonly PlanTarget[], ctx: RunContext): Pr
   const { deps, executionId } = ctx;
   if (!deps.writeRefreshed || touched.length === 0) return;
   const signal = new AbortController().signal;
-  const read = await mapLimit(touched, REFRESH_CONCURRENCY, async (t): Promise<RefreshedTarget | undefined> => {
-    const resource = deps.resourceOf(t.id);
-    const actions = resource ? deps.actionsFor(resource) : undefined;
-    if (!resource || !actions) return undefined;
-    try {
-      return { id: t.id, resource: await actions.refresh(resource, { signal }) };
-    } catch (error) {
-      deps.bus.emit({
-        executionId,
-        kind: 'notice',
-        target: t.id,
-        text: `could not re-read ${t.name || t.id} for the store: ${deps.redact(error instanceof Error ? error.message : String(error))}`,
-      });
-      return undefined;
-    }
-  });
+  const read = await mapLimit(
+    touched,
+    REFRESH_CONCURRENCY,
+    async (t): Promise<RefreshedTarget | undefined> => {
+      const resource = deps.resourceOf(t.id);
+      const actions = resource ? deps.actionsFor(resource) : undefined;
+      if (!resource || !actions) return undefined;
+      try {
+        return { id: t.id, resource: await actions.refresh(resource, { signal }) };
+      } catch (error) {
+        deps.bus.emit({
+          executionId,
+          kind: 'notice',
+          target: t.id,
+          text: `could not re-read ${t.name || t.id} for the store: ${deps.redact(error instanceof Error ? error.message : String(error))}`,
+        });
+        return undefined;
+      }
+    },
+  );
   const refreshed = read.filter((r): r is RefreshedTarget => r !== undefined);
   try {
     deps.writeRefreshed(refreshed);

@@ -190,6 +190,35 @@ describe('RateLimiter', () => {
     assert.deepEqual(started, ['hold', 'iam', 's3-1', 's3-2']);
   });
 
+  it('a slower-paced family goes first only by a bounded head start, so no family starves', async () => {
+    const { time, gate } = setup({ maxInFlightPerCloud: 1, maxRetries: 0, rate: { initialRate: 10 } });
+    const at = (service: string): typeof ctx => ({ ...ctx, service });
+    await time.drive(
+      gate
+        .run(at('iam'), async () => {
+          throw awsError('Throttling', 400);
+        })
+        .catch(() => undefined),
+    );
+    // IAM's bucket refills: its next call is not held back, only slower-paced.
+    await time.drive(time.sleep(2000));
+    const started: string[] = [];
+    const call = (name: string, ms: number) => async (): Promise<string> => {
+      started.push(name);
+      await time.sleep(ms);
+      return name;
+    };
+    // IAM (5/s) is due 50 ms before S3 (10/s) is; its call comes 100 ms after S3's.
+    await time.drive(
+      Promise.all([
+        gate.run(at('hold'), call('hold', 1000)),
+        gate.run(at('s3'), call('s3', 10)),
+        time.sleep(100).then(() => gate.run(at('iam'), call('iam', 10))),
+      ]),
+    );
+    assert.deepEqual(started, ['hold', 's3', 'iam']);
+  });
+
   it('runs at the cloud limit: close to the server bucket rate, few throttles', async () => {
     // The server: a token bucket of 20 calls refilled at 20/s, as EC2 describes are.
     const time = new VirtualTime();

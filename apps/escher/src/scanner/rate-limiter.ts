@@ -190,13 +190,7 @@ export class RateLimiter {
       try {
         const { waitMs, generation, limited } = family.rate.reserve(this.clock.now());
         if (waitMs > 0) await this.sleep(waitMs, signal);
-        // Calls of the slowest-paced families take free cloud slots first. The binding bucket of
-        // a scan (IAM's 10/s say) is a slow family with many calls: a moment it spends queued
-        // behind hundreds of page and per-item calls of fast families is time it never gets
-        // back, while a family at `rate` calls/s can never hold more than rate × latency slots,
-        // so serving it first costs the fast families next to nothing. At the same pace, a call
-        // its bucket held back (its family runs at its limit) goes before one with burst to spare.
-        const releaseCloud = await cloudSlots.acquire(signal, family.rate.pace + (limited ? 0 : 1e-6));
+        const releaseCloud = await cloudSlots.acquire(signal, this.slotDeadline(family.rate.pace, limited));
         this.totals.calls++;
         try {
           const result = await call().finally(releaseCloud);
@@ -225,6 +219,20 @@ export class RateLimiter {
       }
       await this.sleep(retryInMs, signal);
     }
+  }
+
+  /**
+   * When a call waiting for one of its cloud's slots is due (ms; earliest served first). The
+   * binding bucket of a scan (IAM's 10/s say) is a slow family held back by its own bucket: a
+   * moment it spends queued behind hundreds of page and per-item calls is time it never gets
+   * back, so a held-back call is due 2 s before others, and every call is due later the faster
+   * its family is paced (10 ms per call/s, at most 10 s): a family at r calls/s holds at most
+   * r × latency slots, so serving slow families first costs the fast ones little. Deadlines
+   * rather than fixed ranks, so that no family starves: a strict order by pace held IAM back for
+   * 47 s behind families that sat at the initial pace while its own had crept above it.
+   */
+  private slotDeadline(pace: number, limited: boolean): number {
+    return this.clock.now() + Math.min(pace, 1000) * 10 - (limited ? 2000 : 0);
   }
 
   private family(key: string): Family {

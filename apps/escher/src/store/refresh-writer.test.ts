@@ -28,14 +28,20 @@ test('resources an execution changed are written as one change set: changed in p
   assert.equal(store.getResource(a.id)?.tags['owner'], 'ops');
   assert.equal(store.getResource(c.id), undefined, 'a deleted target is no longer live');
   assert.deepEqual(
-    store.listResources().map((r) => r.id).sort(),
+    store
+      .listResources()
+      .map((r) => r.id)
+      .sort(),
     [a.id, b.id].sort(),
   );
   const history = store.history(a.id);
   const last = history.at(-1);
   assert.equal(last?.kind, 'changed');
   assert.equal(last?.syncId, result.syncId);
-  assert.ok(last?.changes?.some((f) => f.field === 'state'), JSON.stringify(last?.changes));
+  assert.ok(
+    last?.changes?.some((f) => f.field === 'state'),
+    JSON.stringify(last?.changes),
+  );
   assert.equal(store.history(c.id).at(-1)?.kind, 'removed');
   // Found by text search under its new tag.
   assert.ok(store.searchText('ops').some((hit) => hit.resource.id === a.id));

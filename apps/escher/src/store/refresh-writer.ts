@@ -46,7 +46,11 @@ export function writeRefreshed(
       if (!row || row.removed_at !== null) continue;
       if (!resource) {
         sql.markRemoved.run(now, now, row.rowid);
-        sql.ftsDelete.run(row.rowid, row.name, indexedTagText(row.name, JSON.parse(row.tags) as Record<string, string>));
+        sql.ftsDelete.run(
+          row.rowid,
+          row.name,
+          indexedTagText(row.name, JSON.parse(row.tags) as Record<string, string>),
+        );
         sql.vectorDelete.run(row.rowid);
         sql.recordChange.run(syncId, row.rowid, 'removed', now, null);
         result.removed += 1;
@@ -60,7 +64,11 @@ export function writeRefreshed(
       }
       sql.update.run(row.scope_id, ...values, now, row.rowid);
       if (row.name !== resource.name || row.tags !== values[12]) {
-        sql.ftsDelete.run(row.rowid, row.name, indexedTagText(row.name, JSON.parse(row.tags) as Record<string, string>));
+        sql.ftsDelete.run(
+          row.rowid,
+          row.name,
+          indexedTagText(row.name, JSON.parse(row.tags) as Record<string, string>),
+        );
         sql.ftsInsert.run(row.rowid, resource.name, indexedTagText(resource.name, resource.tags));
       }
       sql.recordChange.run(syncId, row.rowid, 'changed', now, JSON.stringify(changes));

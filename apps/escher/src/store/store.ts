@@ -210,8 +210,8 @@ export class Store {
   }
 
   /**
-   * Every live resource matching the filter (its `limit`/`offset` ignored), in `listResources`'
-   * order, read `pageSize` at a time as `pages` is consumed: for answers too big to hold at once
+   * What `listResources(filter)` returns, in the same order, read `pageSize` at a time as
+   * `pages` is consumed: for answers too big to hold at once
    * (the daemon streams `GET /resources` from it). Which resources (and `count`) is fixed at the
    * call; no statement stays open between pages, so writes may come in between.
    */

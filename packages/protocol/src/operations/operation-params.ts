@@ -69,7 +69,9 @@ export const OPERATION_PARAMS = {
   'compute.volume.encrypt': z.object({ key: z.string().min(1).max(2048).optional() }).strict(),
   'compute.snapshot.delete': None,
   /** `accounts` (AWS): also withdraw sharing with named accounts, not only public sharing. */
-  'compute.snapshot.restrict': z.object({ accounts: z.boolean().optional(), restore: RestoreSchema }).strict(),
+  'compute.snapshot.restrict': z
+    .object({ accounts: z.boolean().optional(), restore: RestoreSchema })
+    .strict(),
   'storage.bucket.restrict': z.object({ restore: RestoreSchema }).strict(),
   /**
    * `key`: a customer-managed key (AWS KMS key id/ARN, GCP `projects/…/cryptoKeys/…`); without it
@@ -100,7 +102,10 @@ export const OPERATION_PARAMS = {
     .strict(),
   /** `mode` (GCP): drop world-open authorised networks (default) or the public IP altogether. */
   'database.instance.restrict': z
-    .object({ mode: z.enum(['remove-world-networks', 'disable-public-ip']).optional(), restore: RestoreSchema })
+    .object({
+      mode: z.enum(['remove-world-networks', 'disable-public-ip']).optional(),
+      restore: RestoreSchema,
+    })
     .strict(),
   /**
    * `applyImmediately` (AWS; default true): else at the next maintenance window. `tier` (Azure):
@@ -124,7 +129,9 @@ export const OPERATION_PARAMS = {
     })
     .strict(),
   /** `allowCidrs`: who may still reach the API server (office, VPN, CI egress). */
-  'container.cluster.restrict': z.object({ allowCidrs: Cidrs.min(1).max(200).optional(), restore: RestoreSchema }).strict(),
+  'container.cluster.restrict': z
+    .object({ allowCidrs: Cidrs.min(1).max(200).optional(), restore: RestoreSchema })
+    .strict(),
   /**
    * Removes inbound rules open to the whole Internet: only those covering `ports` when given.
    * `rules` (AWS rule specs, Azure rule names) narrows to named rules; `mode` (GCP) disables the

@@ -1,5 +1,10 @@
 import { UserError } from '@escher/protocol';
-import { accountOfRoleArn, credentialSources, type AwsCredentials, type AwsIdentity } from '../credentials.ts';
+import {
+  accountOfRoleArn,
+  credentialSources,
+  type AwsCredentials,
+  type AwsIdentity,
+} from '../credentials.ts';
 
 /**
  * The keys a child process (an `aws` command step) should act with in `account`: for a `roles`

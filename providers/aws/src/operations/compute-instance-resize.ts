@@ -14,9 +14,13 @@ export const EC2_SIZES = { small: 't3.small', medium: 't3.medium', large: 't3.la
 export function ec2InstanceType(size: string): string {
   const type = nativeSize(size, EC2_SIZES);
   if (!INSTANCE_TYPE.test(type))
-    throw new UserError('aws-operation-params', `compute.instance.resize: '${size}' is not an EC2 instance type`, {
-      hint: 'Give small, medium, large, xlarge or an EC2 instance type such as t3.large',
-    });
+    throw new UserError(
+      'aws-operation-params',
+      `compute.instance.resize: '${size}' is not an EC2 instance type`,
+      {
+        hint: 'Give small, medium, large, xlarge or an EC2 instance type such as t3.large',
+      },
+    );
   return type;
 }
 

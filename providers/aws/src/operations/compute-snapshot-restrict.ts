@@ -13,13 +13,13 @@ const AccountId = z.string().regex(/^\d{12}$/, 'a 12-digit AWS account id');
 
 /** The catalogue's params, with AWS's shapes for what it narrows. */
 const SnapshotRestrictParams = operationParams('compute.snapshot.restrict').extend({
-    /** Also stop sharing with the accounts it is shared with (default: only the public grant). */
-    accounts: z.boolean().optional(),
-    /** Undo: the permissions an earlier restrict removed, to be granted again. */
-    restore: z
-      .object({ public: z.boolean().optional(), accounts: z.array(AccountId).optional() })
-      .strict()
-      .optional(),
+  /** Also stop sharing with the accounts it is shared with (default: only the public grant). */
+  accounts: z.boolean().optional(),
+  /** Undo: the permissions an earlier restrict removed, to be granted again. */
+  restore: z
+    .object({ public: z.boolean().optional(), accounts: z.array(AccountId).optional() })
+    .strict()
+    .optional(),
 });
 
 /**

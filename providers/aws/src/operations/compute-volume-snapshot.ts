@@ -9,7 +9,11 @@ import { awsTagKeys, snapshotTags, tagPairs } from './tag-params.ts';
 /** The catalogue's snapshot params with EC2's limits: a 255-character description, AWS tag keys. */
 export const SnapshotParamsSchema = operationParams('compute.volume.snapshot').superRefine((p, ctx) => {
   if ((p.description?.length ?? 0) > 255)
-    ctx.addIssue({ code: 'custom', path: ['description'], message: 'EC2 snapshot descriptions are at most 255 characters' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['description'],
+      message: 'EC2 snapshot descriptions are at most 255 characters',
+    });
   awsTagKeys(p, ctx);
 });
 

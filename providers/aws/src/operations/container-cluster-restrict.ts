@@ -18,10 +18,10 @@ const EndpointConfig = z
 
 /** The catalogue's params, with AWS's shapes for what it narrows. */
 const ClusterRestrictParams = operationParams('container.cluster.restrict').extend({
-    /** Keep the public endpoint but only for these CIDRs (default: turn the public endpoint off). */
-    allowCidrs: z.array(Cidr).min(1).optional(),
-    /** Undo: the endpoint settings an earlier restrict changed. */
-    restore: EndpointConfig.optional(),
+  /** Keep the public endpoint but only for these CIDRs (default: turn the public endpoint off). */
+  allowCidrs: z.array(Cidr).min(1).optional(),
+  /** Undo: the endpoint settings an earlier restrict changed. */
+  restore: EndpointConfig.optional(),
 });
 
 /**

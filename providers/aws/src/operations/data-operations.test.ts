@@ -78,9 +78,7 @@ describe('AWS S3 and RDS operations against escher-sim', () => {
     assert.equal((await fx.actions.refresh(plain))?.attributes.encryption, 'aws:kms');
     await fx.undo(toKms, plain);
     assert.equal((await fx.actions.refresh(plain))?.attributes.encryption, 'AES256');
-    const bad = await refusal(
-      fx.run('storage.bucket.encrypt', plain, { algorithm: 'AES256', key: 'k' }),
-    );
+    const bad = await refusal(fx.run('storage.bucket.encrypt', plain, { algorithm: 'AES256', key: 'k' }));
     assert.equal(bad.code, 'aws-operation-params');
   });
 
@@ -127,9 +125,7 @@ describe('AWS S3 and RDS operations against escher-sim', () => {
     ]);
     assert.equal(snap.undo, undefined);
     await fx.settle();
-    const dup = await refusal(
-      fx.run('database.instance.snapshot', target, { name: 'before-change-1' }),
-    );
+    const dup = await refusal(fx.run('database.instance.snapshot', target, { name: 'before-change-1' }));
     assert.match(dup.message, /DBSnapshotAlreadyExists/);
 
     const days = target.attributes.backupRetentionDays as number;

@@ -37,13 +37,22 @@ export const databaseInstanceResize = awsOperation({
 });
 
 /** The portable sizes as RDS instance classes (burstable). */
-export const RDS_SIZES = { small: 'db.t3.small', medium: 'db.t3.medium', large: 'db.t3.large', xlarge: 'db.t3.xlarge' };
+export const RDS_SIZES = {
+  small: 'db.t3.small',
+  medium: 'db.t3.medium',
+  large: 'db.t3.large',
+  xlarge: 'db.t3.xlarge',
+};
 
 function rdsClass(size: string): string {
   const cls = nativeSize(size, RDS_SIZES);
   if (!/^db\.[a-z0-9-]+\.[a-z0-9]+$/.test(cls))
-    throw new UserError('aws-operation-params', `database.instance.resize: '${size}' is not an RDS instance class`, {
-      hint: 'Give small, medium, large, xlarge or an RDS instance class such as db.m6g.large',
-    });
+    throw new UserError(
+      'aws-operation-params',
+      `database.instance.resize: '${size}' is not an RDS instance class`,
+      {
+        hint: 'Give small, medium, large, xlarge or an RDS instance class such as db.m6g.large',
+      },
+    );
   return cls;
 }

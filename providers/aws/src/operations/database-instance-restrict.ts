@@ -6,11 +6,11 @@ import { dbId, describeDb, requireDbStatus } from './rds-target.ts';
 
 /** The catalogue's params, with AWS's shapes for what it narrows. */
 const DbRestrictParams = operationParams('database.instance.restrict').extend({
-    /** Undo: make the instance publicly accessible again. */
-    restore: z
-      .object({ publiclyAccessible: z.literal(true) })
-      .strict()
-      .optional(),
+  /** Undo: make the instance publicly accessible again. */
+  restore: z
+    .object({ publiclyAccessible: z.literal(true) })
+    .strict()
+    .optional(),
 });
 
 /**

@@ -11,7 +11,11 @@ const SNAPSHOT_ID = /^[A-Za-z](?!.*--)[A-Za-z0-9-]{0,254}(?<!-)$/;
 /** The catalogue's snapshot params; `name` is the DBSnapshotIdentifier (default `escher-{instance}-{yyyymmddhhmmss}`). */
 const DbSnapshotParams = operationParams('database.instance.snapshot').superRefine((p, ctx) => {
   if (p.name !== undefined && !SNAPSHOT_ID.test(p.name))
-    ctx.addIssue({ code: 'custom', path: ['name'], message: 'an RDS identifier: a letter, then letters, digits, single hyphens' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['name'],
+      message: 'an RDS identifier: a letter, then letters, digits, single hyphens',
+    });
   awsTagKeys(p, ctx);
 });
 
@@ -58,5 +62,8 @@ function defaultSnapshotId(instance: string, now: number): string {
 
 /** RDS snapshots have no description field: it travels as a `description` tag. */
 function tagsOf(p: { description?: string; tags?: Record<string, string> }): [string, string][] {
-  return Object.entries({ ...(p.tags ?? {}), ...(p.description ? { description: p.description.slice(0, 256) } : {}) });
+  return Object.entries({
+    ...(p.tags ?? {}),
+    ...(p.description ? { description: p.description.slice(0, 256) } : {}),
+  });
 }

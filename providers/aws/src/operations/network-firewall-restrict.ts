@@ -31,12 +31,12 @@ const Port = z.number().int().min(0).max(65535);
 
 /** The catalogue's params, with AWS's shapes for what it narrows. */
 const FirewallRestrictParams = operationParams('network.firewall.restrict').extend({
-    /** Only rules that open one of these ports (default: every world-open rule). */
-    ports: z.array(Port).min(1).optional(),
-    /** Exactly these rules (the undo of a restore); default: the world-open ones. */
-    rules: z.array(RuleSchema).min(1).optional(),
-    /** Undo: the rules an earlier restrict revoked, to be authorised again. */
-    restore: z.array(RuleSchema).min(1).optional(),
+  /** Only rules that open one of these ports (default: every world-open rule). */
+  ports: z.array(Port).min(1).optional(),
+  /** Exactly these rules (the undo of a restore); default: the world-open ones. */
+  rules: z.array(RuleSchema).min(1).optional(),
+  /** Undo: the rules an earlier restrict revoked, to be authorised again. */
+  restore: z.array(RuleSchema).min(1).optional(),
 });
 
 const WORLD_V4 = '0.0.0.0/0';

@@ -10,13 +10,13 @@ import { gone, send, wrongState } from './op-call.ts';
 
 /** The catalogue's params, with AWS's shapes for what it narrows. */
 const KeyEncryptParams = operationParams('security.key.encrypt').extend({
-    /** Days between rotations (90–2560; KMS's default is 365). */
-    rotationPeriodDays: z.number().int().min(90).max(2560).optional(),
-    /** Undo: turn automatic rotation off again. */
-    restore: z
-      .object({ rotation: z.literal(false) })
-      .strict()
-      .optional(),
+  /** Days between rotations (90–2560; KMS's default is 365). */
+  rotationPeriodDays: z.number().int().min(90).max(2560).optional(),
+  /** Undo: turn automatic rotation off again. */
+  restore: z
+    .object({ rotation: z.literal(false) })
+    .strict()
+    .optional(),
 });
 
 /**

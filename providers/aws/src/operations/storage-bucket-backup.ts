@@ -8,11 +8,11 @@ import { bucketName, s3Op } from './s3-target.ts';
 
 /** The catalogue's params, with AWS's shapes for what it narrows. */
 const BucketBackupParams = operationParams('storage.bucket.backup').extend({
-    /** Undo: suspend versioning again. */
-    restore: z
-      .object({ versioning: z.literal('Suspended') })
-      .strict()
-      .optional(),
+  /** Undo: suspend versioning again. */
+  restore: z
+    .object({ versioning: z.literal('Suspended') })
+    .strict()
+    .optional(),
 });
 
 /**

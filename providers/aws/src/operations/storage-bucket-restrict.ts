@@ -21,8 +21,8 @@ const Block = z
 
 /** The catalogue's params, with AWS's shapes for what it narrows. */
 const BucketRestrictParams = operationParams('storage.bucket.restrict').extend({
-    /** Undo: the bucket's earlier public access block (`null`: it had none). */
-    restore: z.object({ publicAccessBlock: Block.nullable() }).strict().optional(),
+  /** Undo: the bucket's earlier public access block (`null`: it had none). */
+  restore: z.object({ publicAccessBlock: Block.nullable() }).strict().optional(),
 });
 
 const ALL_BLOCKED = {

@@ -21,11 +21,19 @@ export function tagPairs(tags: Readonly<Record<string, string>>): { Key: string;
  * AWS's narrowing of a catalogue schema: every tag key (in `tags`, `remove`, `keys`) must be a
  * valid AWS key. Reported at plan time (dry run) with the offending key.
  */
-export function awsTagKeys(p: { tags?: Record<string, string>; remove?: string[]; keys?: string[] }, ctx: z.RefinementCtx): void {
+export function awsTagKeys(
+  p: { tags?: Record<string, string>; remove?: string[]; keys?: string[] },
+  ctx: z.RefinementCtx,
+): void {
   const keys = [...Object.keys(p.tags ?? {}), ...(p.remove ?? []), ...(p.keys ?? [])];
   for (const key of keys) {
     const r = TagKeySchema.safeParse(key);
-    if (!r.success) ctx.addIssue({ code: 'custom', path: ['tags', key], message: r.error.issues[0]?.message ?? 'not an AWS tag key' });
+    if (!r.success)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tags', key],
+        message: r.error.issues[0]?.message ?? 'not an AWS tag key',
+      });
   }
 }
 

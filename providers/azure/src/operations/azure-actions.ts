@@ -114,7 +114,9 @@ function portable(op: ProviderOperation): ProviderOperation {
     run: (request) => {
       const parsed = schema.safeParse(request.params);
       if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; ');
+        const issues = parsed.error.issues
+          .map((i) => `${i.path.join('.') || 'params'}: ${i.message}`)
+          .join('; ');
         throw new UserError('azure-invalid-params', `${op.id}: ${issues}`, {
           hint: "Fix the step's params (docs/operations.md lists each operation's params)",
         });

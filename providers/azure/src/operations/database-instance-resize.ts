@@ -4,7 +4,6 @@ import { dbTarget, patchServer, readServer } from './db-kit.ts';
 import { dryRunOk, parseParams, type OperationFactory } from './operation-kit.ts';
 
 const ID = 'database.instance.resize' as const;
-const TIERS = ['Burstable', 'GeneralPurpose', 'MemoryOptimized'] as const;
 
 /** The portable sizes as flexible-server compute sizes (burstable). */
 export const AZURE_DB_SIZES = {
@@ -25,7 +24,7 @@ const Params = operationParams(ID).transform((p, ctx) => {
   return { size, tier: p.tier };
 });
 
-function tierOf(size: string): (typeof TIERS)[number] {
+function tierOf(size: string): 'Burstable' | 'GeneralPurpose' | 'MemoryOptimized' {
   const family = size.replace(/^Standard_/, '')[0]?.toUpperCase();
   return family === 'B' ? 'Burstable' : family === 'E' ? 'MemoryOptimized' : 'GeneralPurpose';
 }

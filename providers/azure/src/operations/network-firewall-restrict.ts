@@ -33,8 +33,7 @@ function worldOpen(rules: readonly SecurityRule[], params: Params): SecurityRule
     if (r.direction !== 'Inbound' || r.access !== 'Allow') return false;
     const rule = normaliseRule(r.name ?? '', r);
     if (!rule.fromWorld) return false;
-    if (params.rules && !params.rules.some((n) => n.toLowerCase() === rule.name.toLowerCase()))
-      return false;
+    if (params.rules && !params.rules.some((n) => n.toLowerCase() === rule.name.toLowerCase())) return false;
     return !params.ports || params.ports.some((port) => coversPort(rule.ports, port));
   });
 }

@@ -80,6 +80,9 @@ export async function snapshotDisk(
 }
 
 /** A snapshot's tags on Azure: the step's `tags`, and its `description` as a tag (snapshots have no description field). */
-export function snapshotTags(p: { description?: string; tags?: Record<string, string> }): Record<string, string> {
+export function snapshotTags(p: {
+  description?: string;
+  tags?: Record<string, string>;
+}): Record<string, string> {
   return { ...(p.tags ?? {}), ...(p.description ? { description: p.description.slice(0, 256) } : {}) };
 }

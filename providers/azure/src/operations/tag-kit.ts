@@ -66,6 +66,11 @@ export function azureTagNames(
 ): void {
   for (const name of [...Object.keys(p.tags ?? {}), ...(p.remove ?? []), ...(p.keys ?? [])]) {
     const r = TagKey.safeParse(name);
-    if (!r.success) ctx.addIssue({ code: 'custom', path: ['tags', name], message: r.error.issues[0]?.message ?? 'not an Azure tag name' });
+    if (!r.success)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tags', name],
+        message: r.error.issues[0]?.message ?? 'not an Azure tag name',
+      });
   }
 }

@@ -61,4 +61,9 @@ export const computeInstanceResize = defineOperation({
 });
 
 /** The portable sizes as Compute Engine machine types (E2, shared-core for the small ones). */
-export const GCE_SIZES = { small: 'e2-small', medium: 'e2-medium', large: 'e2-standard-2', xlarge: 'e2-standard-4' };
+export const GCE_SIZES = {
+  small: 'e2-small',
+  medium: 'e2-medium',
+  large: 'e2-standard-2',
+  xlarge: 'e2-standard-4',
+};

@@ -23,12 +23,12 @@ export const containerClusterRestrict = defineOperation({
   id: 'container.cluster.restrict',
   types: ['container.cluster'],
   params: operationParams('container.cluster.restrict').extend({
-      allowCidrs: z.array(z.string().regex(CIDR)).max(50).optional(),
-      restore: z
-        .object({ enabled: z.boolean(), cidrBlocks: z.array(Block) })
-        .strict()
-        .optional(),
-    }),
+    allowCidrs: z.array(z.string().regex(CIDR)).max(50).optional(),
+    restore: z
+      .object({ enabled: z.boolean(), cidrBlocks: z.array(Block) })
+      .strict()
+      .optional(),
+  }),
   async run({ ctx, target, params, dryRun }) {
     const ref = clusterRef(target);
     const cluster = await getCluster(ctx, ref.name);

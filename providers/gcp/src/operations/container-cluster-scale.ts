@@ -15,12 +15,12 @@ export const containerClusterScale = defineOperation({
   id: 'container.cluster.scale',
   types: ['container.cluster'],
   params: operationParams('container.cluster.scale').extend({
-      nodeCount: z.number().int().min(0).max(1000),
-      nodePool: z
-        .string()
-        .regex(/^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$/)
-        .optional(),
-    }),
+    nodeCount: z.number().int().min(0).max(1000),
+    nodePool: z
+      .string()
+      .regex(/^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$/)
+      .optional(),
+  }),
   async run({ ctx, target, params, dryRun }) {
     const ref = clusterRef(target);
     const cluster = await getCluster(ctx, ref.name);

@@ -9,19 +9,18 @@ const WORLD = new Set(['0.0.0.0/0', '::/0']);
 const Network = z.object({ value: z.string().min(1).max(64), name: z.string().max(256).optional() }).strict();
 
 /** The catalogue's params with Cloud SQL's shape of `restore`. */
-const Params = operationParams('database.instance.restrict')
-  .extend({
-    /**
-     * `remove-world-networks` (default): drop `0.0.0.0/0` / `::/0` from the authorised networks;
-     * `disable-public-ip`: also turn the public IPv4 address off (needs a private IP).
-     */
-    mode: z.enum(['remove-world-networks', 'disable-public-ip']).default('remove-world-networks'),
-    /** The exact previous `ipv4Enabled` and authorised networks: the undo of a restrict. */
-    restore: z
-      .object({ ipv4Enabled: z.boolean(), authorizedNetworks: z.array(Network) })
-      .strict()
-      .optional(),
-  });
+const Params = operationParams('database.instance.restrict').extend({
+  /**
+   * `remove-world-networks` (default): drop `0.0.0.0/0` / `::/0` from the authorised networks;
+   * `disable-public-ip`: also turn the public IPv4 address off (needs a private IP).
+   */
+  mode: z.enum(['remove-world-networks', 'disable-public-ip']).default('remove-world-networks'),
+  /** The exact previous `ipv4Enabled` and authorised networks: the undo of a restrict. */
+  restore: z
+    .object({ ipv4Enabled: z.boolean(), authorizedNetworks: z.array(Network) })
+    .strict()
+    .optional(),
+});
 
 /**
  * `database.instance.restrict`: removes internet access to a Cloud SQL instance

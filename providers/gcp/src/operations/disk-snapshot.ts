@@ -12,7 +12,11 @@ const GCE_NAME = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
  */
 export const snapshotParams = operationParams('compute.volume.snapshot').superRefine((p, ctx) => {
   if (p.name !== undefined && !GCE_NAME.test(p.name))
-    ctx.addIssue({ code: 'custom', path: ['name'], message: 'a Compute Engine name: lower-case letters, digits, hyphens, at most 63' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['name'],
+      message: 'a Compute Engine name: lower-case letters, digits, hyphens, at most 63',
+    });
 });
 
 /** What a new snapshot is given: its name (default from the disk), description and labels. */

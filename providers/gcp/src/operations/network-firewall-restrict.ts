@@ -9,20 +9,19 @@ const WORLD = new Set(['0.0.0.0/0', '::/0']);
 const CIDR = /^(\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?|[0-9a-fA-F:]+(\/\d{1,3})?)$/;
 
 /** The catalogue's params with VPC firewall's shape of `restore`. */
-const Params = operationParams('network.firewall.restrict')
-  .extend({
-    /**
-     * `auto` (default): drop the world ranges when other source ranges remain, else disable the
-     * rule; `disable`: always disable; `remove-world-ranges`: only drop them (refused when none
-     * would remain, since an empty list cannot be patched in).
-     */
-    mode: z.enum(['auto', 'disable', 'remove-world-ranges']).default('auto'),
-    /** The rule's previous `disabled` and `sourceRanges`: the undo of a restrict. */
-    restore: z
-      .object({ disabled: z.boolean(), sourceRanges: z.array(z.string().regex(CIDR)).min(1).optional() })
-      .strict()
-      .optional(),
-  });
+const Params = operationParams('network.firewall.restrict').extend({
+  /**
+   * `auto` (default): drop the world ranges when other source ranges remain, else disable the
+   * rule; `disable`: always disable; `remove-world-ranges`: only drop them (refused when none
+   * would remain, since an empty list cannot be patched in).
+   */
+  mode: z.enum(['auto', 'disable', 'remove-world-ranges']).default('auto'),
+  /** The rule's previous `disabled` and `sourceRanges`: the undo of a restrict. */
+  restore: z
+    .object({ disabled: z.boolean(), sourceRanges: z.array(z.string().regex(CIDR)).min(1).optional() })
+    .strict()
+    .optional(),
+});
 
 /**
  * `network.firewall.restrict`: closes an ingress rule open to the internet with firewalls.patch:

@@ -16,7 +16,9 @@ const DAY_S = 86_400;
 export const securityKeyEncrypt = defineOperation({
   id: 'security.key.encrypt',
   types: ['security.key'],
-  params: operationParams('security.key.encrypt').transform((p) => ({ rotationPeriodDays: p.rotationPeriodDays ?? 90 })),
+  params: operationParams('security.key.encrypt').transform((p) => ({
+    rotationPeriodDays: p.rotationPeriodDays ?? 90,
+  })),
   async run({ ctx, target, params, dryRun }) {
     const ref = cryptoKeyRef(target);
     const key = await getCryptoKey(ctx, ref.name);

@@ -21,7 +21,11 @@ export const storageBucketEncrypt = defineOperation({
   // `key`: a Cloud KMS key; without it, Google-managed keys.
   params: operationParams('storage.bucket.encrypt').transform((p, zctx) => {
     if (p.key !== undefined && !KEY.test(p.key))
-      zctx.addIssue({ code: 'custom', path: ['key'], message: 'projects/P/locations/L/keyRings/R/cryptoKeys/K' });
+      zctx.addIssue({
+        code: 'custom',
+        path: ['key'],
+        message: 'projects/P/locations/L/keyRings/R/cryptoKeys/K',
+      });
     return { kmsKeyName: p.key ?? null };
   }),
   async run({ ctx, target, params, dryRun }) {

@@ -75,7 +75,9 @@ describe('GCP Cloud Storage and Cloud SQL operations against escher-sim', () => 
     const key = (await h.discover('security.key')).find((k) => k.account === target.account)!;
     const kmsKeyName = key.nativeId.replace('//cloudkms.googleapis.com/', '');
     await dryRunChangesNothing(h, 'storage.bucket.encrypt', target, { key: kmsKeyName });
-    const { outcome, after } = await runChangingOnly(h, 'storage.bucket.encrypt', target, { key: kmsKeyName });
+    const { outcome, after } = await runChangingOnly(h, 'storage.bucket.encrypt', target, {
+      key: kmsKeyName,
+    });
     assert.equal(after?.attributes['encryption'], 'customer-managed');
     assert.equal(after?.attributes['kmsKeyName'], key.id);
     assert.deepEqual(outcome.undo, { operation: 'storage.bucket.encrypt', params: {} });

@@ -61,7 +61,8 @@ export function registerDaemon(program: Command, io: CliIo): void {
           ? [`  marked ${status.interruptedAtStart} sync(s) left running by a dead process as interrupted`]
           : []),
         ...status.interruptedExecutionsAtStart.map(
-          (id) => `  execution ${id} was left running by a process that ended: marked interrupted (not resumed)`,
+          (id) =>
+            `  execution ${id} was left running by a process that ended: marked interrupted (not resumed)`,
         ),
       ]);
     });

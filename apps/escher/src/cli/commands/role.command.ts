@@ -33,7 +33,9 @@ export function registerRole(program: Command, io: CliIo): void {
     .option('--json', 'machine output')
     .action(async (name: string, options: { user?: string; json?: boolean }) => {
       if (!isRole(name)) {
-        throw new UserError('role-unknown', `'${name}' is not a role`, { hint: `Use one of ${ROLES.join(', ')}` });
+        throw new UserError('role-unknown', `'${name}' is not a role`, {
+          hint: `Use one of ${ROLES.join(', ')}`,
+        });
       }
       await withEngine(io, async ({ roles }) => {
         const me = localUser();

@@ -28,11 +28,7 @@ export function registerResourceRoutes(app: Hono, ctx: RouteContext): void {
         "Pass 'limit' with 'after' (the previous page's 'next'), or 'limit' and 'offset' without it",
       );
     }
-    if (query.offset !== undefined) {
-      const resources = ctx.store.listResources(filter);
-      return c.json(reply({ count: resources.length, resources }));
-    }
-    if (query.limit !== undefined) {
+    if (query.limit !== undefined && query.offset === undefined) {
       const { limit: _limit, ...rest } = filter;
       const page = ctx.store.pageResources(rest, query.limit, query.after);
       return c.json(reply({ count: page.resources.length, ...page }));

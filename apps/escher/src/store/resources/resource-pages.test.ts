@@ -27,6 +27,13 @@ describe('reading resource listings a page at a time', () => {
     assert.deepEqual(ids(chunks.flat()), ids(listed));
   });
 
+  it('chunks: offset and limit as listResources applies them', () => {
+    const { count, pages } = temp.store.resourceChunks({ cloud: 'azure', offset: 10, limit: 120 }, 50);
+    const listed = temp.store.listResources({ cloud: 'azure', offset: 10, limit: 120 });
+    assert.equal(count, 120);
+    assert.deepEqual(ids([...pages].flat()), ids(listed));
+  });
+
   it('chunks: the count fixed at the call still holds when a resource goes away mid-read', () => {
     const { count, pages } = temp.store.resourceChunks({ cloud: 'gcp' }, 100);
     const first = pages.next().value!;

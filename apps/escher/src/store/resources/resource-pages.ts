@@ -37,17 +37,19 @@ export class ResourcePages {
   }
 
   /**
-   * Every resource matching `filter` (its `limit` and `offset` ignored) in listing order, read
-   * `pageSize` at a time. Which resources, and so `count`, is fixed when this is called, as
+   * The resources `listResources(filter)` would return (`offset` and `limit` included), in the
+   * same order, read `pageSize` at a time. Which resources, and so `count`, is fixed when this is called, as
    * rowids (8 bytes a resource); each page then reads its rows by rowid as the caller takes it.
    * Rows are never deleted, so a resource removed meanwhile is still listed, as last known.
    */
   chunks(filter: ResourceFilter, pageSize: number): ResourceChunks {
     const { where, params } = whereOf(filter);
-    const rowids = this.db
+    const all = this.db
       .prepare(`SELECT r.rowid FROM resources r WHERE ${where} ORDER BY ${LIST_ORDER}`)
       .pluck()
       .all(...params) as number[];
+    const from = filter.offset ?? 0;
+    const rowids = all.slice(from, filter.limit === undefined ? undefined : from + filter.limit);
     const rowsOf = this.rowsOf;
     function* pages(): Generator<Resource[]> {
       for (let at = 0; at < rowids.length; at += pageSize) {
