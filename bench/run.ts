@@ -329,19 +329,39 @@ function printReport(
 }
 
 /**
- * Search at 100,000 resources (bench/search/latency.ts) in a process of its own, so the
- * simulator's heap does not skew it. `--no-search` skips it; `--search-only` runs only it.
+ * The benchmarks that follow the simulator's, each in a process of its own so no heap skews
+ * another: search and ask at 100,000 resources (SPEC 10), the engine's per-step overhead, the
+ * daemon's event stream and the ledger. `--only=NAME[,NAME]` runs just those (`--only=search`),
+ * `--skip=NAME[,NAME]` leaves them out (`sim` is the section above).
  */
-async function searchSection(): Promise<void> {
-  console.log('\n── search ──');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench', 'search', 'latency.ts')], {
+const SECTIONS: readonly { name: string; script: string; args: readonly string[] }[] = [
+  { name: 'search', script: 'bench/search/latency.ts', args: [] },
+  { name: 'ask', script: 'bench/ask/ask-latency.ts', args: ['100000'] },
+  { name: 'engine', script: 'bench/engine.ts', args: [] },
+  { name: 'events', script: 'apps/escher/src/daemon/event-stream.bench.ts', args: ['10000'] },
+  { name: 'ledger', script: 'bench/ledger.ts', args: ['10000'] },
+];
+
+function namesFrom(flag: string): Set<string> | undefined {
+  const arg = process.argv.find((a) => a.startsWith(`--${flag}=`));
+  return arg === undefined ? undefined : new Set(arg.slice(flag.length + 3).split(','));
+}
+
+async function runSection(name: string, script: string, args: readonly string[]): Promise<void> {
+  console.log(`\n── ${name} (${script}) ──`);
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, script), ...args], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
   });
   const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0) log(`search benchmark exited with ${String(code)}`);
+  if (code !== 0) log(`${name} benchmark exited with ${String(code)}`);
 }
 
-if (!process.argv.includes('--search-only')) await main();
-if (!process.argv.includes('--no-search')) await searchSection();
+const only = namesFrom('only');
+const skip = namesFrom('skip') ?? new Set<string>();
+const wanted = (name: string): boolean => (only === undefined || only.has(name)) && !skip.has(name);
+if (wanted('sim')) await main();
+for (const section of SECTIONS) {
+  if (wanted(section.name)) await runSection(section.name, section.script, section.args);
+}

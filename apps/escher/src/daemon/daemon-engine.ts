@@ -1,13 +1,11 @@
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
 import { openAccountSecrets, readAccounts, type AccountSecrets } from '../cli/accounts-file.ts';
 import type { CliEnv, EscherHome } from '../cli/escher-home.ts';
 import { AccountActions } from '../engine/account-actions.ts';
-import { localUser, realSleep } from '../engine/cli-session.ts';
-import { Engine } from '../engine/engine.ts';
-import { RoleTable } from '../engine/roles.ts';
-import { writeRefreshed } from '../store/refresh-writer.ts';
-import { PlaybookCatalog } from '../playbooks/index.ts';
+import { buildEngine, openPlaybookCatalog } from '../engine/build-engine.ts';
+import { localUser } from '../engine/cli-session.ts';
+import type { Engine } from '../engine/engine.ts';
+import type { PlaybookCatalog } from '../playbooks/index.ts';
 import { systemClock, type Clock, type Store } from '../store/index.ts';
 import type { DaemonLog } from './error-handler.ts';
 
@@ -57,34 +55,9 @@ export async function openDaemonEngine(options: {
     }
     return accounts;
   };
-  const redactor = secrets.vault.redactor();
-  const roles = new RoleTable(store.database(), (event) => secrets.ledger.append(event));
   // The daemon acts for the local user who started it, like the CLI (same key, same role).
-  const user = localUser();
-  // The same wiring as the CLI's `withEngine` (engine/cli-session.ts): keep the two alike.
-  const engine = new Engine({
-    db: store.database(),
-    record: (event) => secrets.ledger.append(event),
-    signingKey: () => secrets.ledger.signingKey(),
-    actor: user,
-    clock,
-    sleep: realSleep,
-    graph: store.edges(),
-    resourceOf: (id) => store.getResource(id),
-    actionsFor: (target) => current().actionsFor(target),
-    commandEnv: (target) => current().commandEnv(target),
-    // The vault's secrets, then those this process obtained itself (assumed-role keys).
-    redact: (text) => current().redactObtained(redactor.redact(text)),
-    load: (clouds) => current().load(clouds),
-    role: () => roles.roleOf(user),
-    writeRefreshed: (refreshed) => writeRefreshed(store, refreshed),
-  });
-  const catalog = new PlaybookCatalog({
-    db: store.database(),
-    record: (event) => secrets.ledger.append(event),
-    clock,
-    userDir: join(home.dir, 'playbooks'),
-  });
+  const { engine } = buildEngine({ store, secrets, accounts: current, user: localUser(), clock });
+  const catalog = openPlaybookCatalog({ store, secrets, home, clock });
   const refreshPlaybooks = (): void => {
     for (const notice of catalog.sync()) log(notice.message);
   };

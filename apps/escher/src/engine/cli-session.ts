@@ -1,20 +1,18 @@
-import { join } from 'node:path';
-import { userInfo } from 'node:os';
-import { setTimeout as delay } from 'node:timers/promises';
 import { FINAL_EXECUTION_STATES, type ExecutionEvent } from '@escher/protocol';
 import { openAccountSecrets, readAccounts, type AccountSecrets } from '../cli/accounts-file.ts';
 import type { CliIo } from '../cli/cli-io.ts';
 import { openStore, requireHome, resolveHome, type EscherHome } from '../cli/escher-home.ts';
-import { PlaybookCatalog } from '../playbooks/index.ts';
 import { systemClock, type Store } from '../store/index.ts';
 import { AccountActions } from './account-actions.ts';
-import { Engine } from './engine.ts';
+import { buildEngine, localUser, openPlaybookCatalog, realSleep } from './build-engine.ts';
+import type { Engine } from './engine.ts';
+import type { PlaybookCatalog } from '../playbooks/index.ts';
+import type { RoleTable } from './roles.ts';
 import { ExecutionTable } from './execution-table.ts';
 import { recoverInterrupted } from './recover-interrupted.ts';
-import { writeRefreshed } from '../store/refresh-writer.ts';
 import { renderEvent } from './render-plan.ts';
-import { RoleTable } from './roles.ts';
-import type { Sleep } from './verify-step.ts';
+
+export { localUser, realSleep } from './build-engine.ts';
 
 /** What the engine commands work with: the open store, vault and ledger, the engine and the playbooks. */
 export interface EngineSession extends AccountSecrets {
@@ -23,24 +21,6 @@ export interface EngineSession extends AccountSecrets {
   accounts: AccountActions;
   /** Local users' roles (SPEC 9), enforced by the engine. */
   roles: RoleTable;
-}
-
-/** Waits `ms`, ending early (without throwing) when `signal` aborts. */
-export const realSleep: Sleep = async (ms, signal) => {
-  try {
-    await delay(ms, undefined, signal ? { signal } : {});
-  } catch {
-    // Aborted: the caller looks at the signal.
-  }
-};
-
-/** The local user name approvals are signed under. */
-export function localUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return process.env['USER'] ?? 'unknown';
-  }
 }
 
 /**
@@ -57,36 +37,19 @@ export async function withEngine<T>(io: CliIo, fn: (session: EngineSession) => P
     const secrets = await openAccountSecrets(home, store, (line) => io.stderr.write(`${line}\n`));
     accounts = new AccountActions(readAccounts(home), secrets.vault, io.env);
     const acts = accounts;
-    const redactor = secrets.vault.redactor();
-    const roles = new RoleTable(store.database(), (event) => secrets.ledger.append(event));
-    const user = localUser();
-    const engine = new Engine({
-      db: store.database(),
-      record: (event) => secrets.ledger.append(event),
-      signingKey: () => secrets.ledger.signingKey(),
-      actor: user,
+    const { engine, roles } = buildEngine({
+      store,
+      secrets,
+      accounts: () => acts,
+      user: localUser(),
       clock: systemClock,
-      sleep: realSleep,
-      graph: store.edges(),
-      resourceOf: (id) => store.getResource(id),
-      actionsFor: (target) => acts.actionsFor(target),
-      commandEnv: (target) => acts.commandEnv(target),
-      redact: (text) => acts.redactObtained(redactor.redact(text)),
-      load: (clouds) => acts.load(clouds),
-      role: () => roles.roleOf(user),
-      writeRefreshed: (refreshed) => writeRefreshed(store, refreshed),
     });
     for (const id of engine.recover()) {
       io.stderr.write(
         `escher: execution ${id} was left running by a process that ended; marked interrupted (not resumed)\n`,
       );
     }
-    const catalog = new PlaybookCatalog({
-      db: store.database(),
-      record: (event) => secrets.ledger.append(event),
-      clock: systemClock,
-      userDir: join(home.dir, 'playbooks'),
-    });
+    const catalog = openPlaybookCatalog({ store, secrets, home, clock: systemClock });
     for (const notice of catalog.sync()) io.stderr.write(`escher: ${notice.message}\n`);
     return await fn({ ...secrets, engine, catalog, accounts, roles });
   } finally {
