@@ -54,6 +54,13 @@ export interface AskLatencyResult {
   p50: number;
   p95: number;
   p99: number;
+  /**
+   * CPU time per turn (user + system of this process). The turn runs on one thread — SQLite is
+   * synchronous here — so on a machine shared with other work this is the latency an idle one
+   * would see; wall time adds the wait for a core.
+   */
+  cpuP50: number;
+  cpuP95: number;
   readP95: number;
   planP95: number;
   /** WIDE_REQUESTS, apart: plans of 500–1,500 targets. */
@@ -126,6 +133,7 @@ export async function run(
     // Warm-up: the first question after a sync computes the estate summary (one scan), JIT.
     for (const request of [...ASK_REQUESTS, ...WIDE_REQUESTS]) await runAskTurn(deps, request);
     const all: number[] = [];
+    const cpu: number[] = [];
     const reads: number[] = [];
     const plans: number[] = [];
     const targets: number[] = [];
@@ -138,8 +146,11 @@ export async function run(
     for (let round = 0; round < rounds; round += 1) {
       for (const request of ASK_REQUESTS) {
         const started = performance.now();
+        const cpuStarted = process.cpuUsage();
         const outcome = await runAskTurn(deps, request);
         const ms = performance.now() - started;
+        const used = process.cpuUsage(cpuStarted);
+        cpu.push((used.user + used.system) / 1000);
         all.push(ms);
         note(request, ms);
         (outcome.planned ? plans : reads).push(ms);
@@ -166,6 +177,8 @@ export async function run(
       p50: r(percentile(all, 50)),
       p95: r(percentile(all, 95)),
       p99: r(percentile(all, 99)),
+      cpuP50: r(percentile(cpu, 50)),
+      cpuP95: r(percentile(cpu, 95)),
       readP95: r(percentile(reads, 95)),
       planP95: r(percentile(plans, 95)),
       medianTargets: percentile(targets, 50),
@@ -186,7 +199,7 @@ if (process.argv[1]?.endsWith('ask-latency.ts')) {
   if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
   else
     console.log(
-      `ask → plan, offline, ${result.resources} resources: p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms ` +
+      `ask → plan, offline, ${result.resources} resources: p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms wall; CPU p50 ${result.cpuP50} ms, p95 ${result.cpuP95} ms ` +
         `(reads p95 ${result.readP95} ms, plans p95 ${result.planP95} ms; median ${result.medianTargets} targets; ` +
         `${result.samples} samples; load ${result.loadAverage}); wide plans (median ${result.wideMedianTargets} targets): ` +
         `p50 ${result.wideP50} ms, p95 ${result.wideP95} ms`,

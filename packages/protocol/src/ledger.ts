@@ -145,6 +145,23 @@ export const PlaybookStateChangedDataSchema = z.looseObject({
   reason: z.string().optional(),
 });
 
+/**
+ * Recovery found the process group of a command step that a crashed Escher (kill -9 of the
+ * daemon or of an applying CLI) left running, and ended it. `outcome`: `terminated` (gone after
+ * SIGTERM), `killed` (needed SIGKILL), `survived` (still there after SIGKILL, or not ours to
+ * signal). `pid` and `startTime` are the identity recorded when the step started.
+ */
+export const StepKilledOrphanDataSchema = z.looseObject({
+  executionId: Id,
+  stepId: Id,
+  target: z.string().optional(),
+  processGroup: z.number().int().positive(),
+  pid: z.number().int().positive(),
+  startTime: z.string().min(1),
+  outcome: z.enum(['terminated', 'killed', 'survived']),
+  processes: Count,
+});
+
 const event = <K extends string, D extends z.ZodType>(kind: K, data: D) =>
   z.object({ kind: z.literal(kind), data });
 
@@ -162,6 +179,7 @@ export const LedgerEventSchema = z.discriminatedUnion('kind', [
   event('execution-cancelled', ExecutionCancelledDataSchema),
   event('rollback', RollbackDataSchema),
   event('execution-finished', ExecutionFinishedDataSchema),
+  event('step-killed-orphan', StepKilledOrphanDataSchema),
   event('settings-changed', SettingsChangedDataSchema),
   event('report-published', ReportPublishedDataSchema),
   event('account-added', AccountAddedDataSchema),

@@ -17,13 +17,18 @@ describe('escher ask target-set exactness over the labelled set (escher-sim seed
     ({ resources, manifest } = await discoverSimEstateWithManifest({ seed: 7, size: 'small' }));
   });
 
-  it('resolves at least 90% of the labelled requests to exactly the expected set', () => {
+  it('resolves at least 98% of the labelled requests to exactly the expected set', () => {
     const report = measureTargetExactness(resources, manifest);
     assert.ok(report.rows.length >= 140, `compared ${report.rows.length} requests`);
     assert.ok(report.nonEmpty >= 60, `${report.nonEmpty} requests expect some resources`);
     const misses = report.rows.filter((r) => !r.exact).map((r) => r.request);
-    assert.ok(report.exact >= 0.9, `exact ${report.exact}: ${misses.join(' | ')}`);
-    assert.ok(report.exactNonEmpty >= 0.85, `exact where non-empty ${report.exactNonEmpty}`);
+    assert.ok(report.exact >= 0.98, `exact ${report.exact}: ${misses.join(' | ')}`);
+    assert.ok(report.exactNonEmpty >= 0.96, `exact where non-empty ${report.exactNonEmpty}`);
+    // The one known gap: no CPU metrics in the store yet, so nothing is idle (docs/ask.md).
+    assert.deepEqual(
+      misses.filter((m) => !/\bidle\b/.test(m)),
+      [],
+    );
   });
 
   it('keeps per-field intent accuracy at 97% or more', () => {
@@ -42,5 +47,26 @@ describe('escher ask target-set exactness over the labelled set (escher-sim seed
       false,
     );
     assert.equal(labelMatches(manifest, { resourceType: 'storage.bucket' }, vm), false);
+  });
+
+  it('calls a firewall public for any world-open ingress, beyond the SSH/RDP/all rules planted', () => {
+    const planted = new Set(
+      ['network.firewall.open-ssh', 'network.firewall.open-rdp', 'network.firewall.open-all'].flatMap(
+        (id) => manifest.misconfigurations[id as 'network.firewall.open-ssh']?.resources ?? [],
+      ),
+    );
+    const publicLabel = {
+      resourceType: 'network.firewall' as const,
+      conditions: [{ kind: 'flag' as const, flag: 'public' as const, negated: false }],
+    };
+    const firewalls = resources.filter((r) => r.type === 'network.firewall');
+    for (const id of planted) {
+      const fw = firewalls.find((r) => r.id === id);
+      if (fw) assert.equal(labelMatches(manifest, publicLabel, fw), true, id);
+    }
+    // Every Azure NSG here allows HTTPS from the Internet: open to the world, though not planted.
+    const nsg = firewalls.find((r) => r.cloud === 'azure' && !planted.has(r.id));
+    assert.ok(nsg);
+    assert.equal(labelMatches(manifest, publicLabel, nsg), true);
   });
 });

@@ -58,8 +58,10 @@ describe('escher sync killed with SIGKILL mid-sync', () => {
       child.kill('SIGSTOP');
 
       const second = await h.run('sync', '--json');
-      assert.equal(second.code, 2, second.stderr);
+      // The user's to resolve (wait or stop the holder): exit 1, with a hint naming how.
+      assert.equal(second.code, 1, second.stderr);
       assert.equal(second.stdout, '');
+      assert.match(second.stderr, /hint: Wait for escher sync \(pid \d+\) to finish, or stop it/);
       assert.match(second.stderr, /^escher: Another sync is running .*\(pid \d+/);
       assert.equal(second.stderr.trim().split('\n').length, 1);
 

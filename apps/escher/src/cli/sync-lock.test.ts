@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { OperationalError } from '@escher/protocol';
+import { UserError } from '@escher/protocol';
 import { resolveHome } from './escher-home.ts';
 import { acquireSyncLock, SYNC_LOCK_FILE } from './sync-lock.ts';
 
@@ -20,9 +20,10 @@ describe('acquireSyncLock', () => {
     assert.throws(
       () => acquireSyncLock(home),
       (e: unknown) =>
-        e instanceof OperationalError &&
+        e instanceof UserError &&
         e.code === 'sync-in-progress' &&
-        e.message.includes(`pid ${process.pid}`),
+        e.message.includes(`pid ${process.pid}`) &&
+        (e.hint ?? '').includes(`kill ${process.pid}`),
     );
     first.release();
     first.release();
@@ -35,8 +36,9 @@ describe('acquireSyncLock', () => {
     assert.throws(
       () => acquireSyncLock(home, { by: 'escher demo' }),
       (e: unknown) =>
-        e instanceof OperationalError &&
+        e instanceof UserError &&
         e.message.includes(`(escher daemon, pid ${process.pid}, since `) &&
+        (e.hint ?? '').includes('escher daemon stop') &&
         e.details?.['httpStatus'] === 409,
     );
     daemon.release();

@@ -1,7 +1,7 @@
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { OperationalError } from '@escher/protocol';
+import { OperationalError, UserError } from '@escher/protocol';
 import type { EscherHome } from './escher-home.ts';
 
 /** The lock file's name inside `$ESCHER_HOME`. */
@@ -54,15 +54,11 @@ export function acquireSyncLock(home: EscherHome, holder: { by?: string; pid?: n
   if (!tryCreate(path, content)) {
     const holder = readHolder(path);
     if (holder ? isAlive(holder) : justCreated(path)) {
-      throw new OperationalError(
+      // The user's to resolve (wait, or stop the holder), not the world's: exit 1, HTTP 409.
+      throw new UserError(
         'sync-in-progress',
         `Another sync is running in ${home.dir}${holder ? ` (${holder.by ? `${holder.by}, ` : ''}pid ${holder.pid}, since ${holder.startedAt})` : ''}`,
-        {
-          retryable: true,
-          hint: `Wait for it to finish; if no escher process runs, remove ${path}`,
-          // The daemon answers it as a conflict, not as the world's fault.
-          details: { httpStatus: 409 },
-        },
+        { hint: waitHint(holder, path), details: { httpStatus: 409 } },
       );
     }
     // Moving the stale file aside is atomic: of two processes taking over, only one moves it.
@@ -73,9 +69,8 @@ export function acquireSyncLock(home: EscherHome, holder: { by?: string; pid?: n
       // Already moved by a concurrent taker; the create below decides who holds the lock.
     }
     if (!tryCreate(path, content)) {
-      throw new OperationalError('sync-in-progress', `Another sync started in ${home.dir} just now`, {
-        retryable: true,
-        hint: 'Wait for it to finish, then sync again',
+      throw new UserError('sync-in-progress', `Another sync started in ${home.dir} just now`, {
+        hint: waitHint(readHolder(path), path),
         details: { httpStatus: 409 },
       });
     }
@@ -91,6 +86,20 @@ export function acquireSyncLock(home: EscherHome, holder: { by?: string; pid?: n
       if (holder?.pid === pid) rmSync(path, { force: true });
     },
   };
+}
+
+/**
+ * How to get past a held lock, by who holds it: the daemon's sync is followed and stopped through
+ * the daemon, a foreground `escher sync` / `import` / `demo` by its own terminal or its pid.
+ */
+function waitHint(holder: LockContent | undefined, path: string): string {
+  if (!holder) return `Wait a few seconds and retry; if no escher process runs, remove ${path}`;
+  const pid = String(holder.pid);
+  if (holder.by?.startsWith('escher daemon')) {
+    return `Wait for the daemon's sync to finish (GET /api/v1/syncs, or its events on /api/v1/events), or stop it with \`escher daemon stop\`, then retry`;
+  }
+  const who = holder.by ?? 'escher sync';
+  return `Wait for ${who} (pid ${pid}) to finish, or stop it (Ctrl+C in its terminal, or \`kill ${pid}\`), then retry; if no escher process runs, remove ${path}`;
 }
 
 function tryCreate(path: string, content: LockContent): boolean {

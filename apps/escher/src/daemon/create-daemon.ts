@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { KilledOrphan } from '@escher/protocol';
 import { acquireSyncLock } from '../cli/sync-lock.ts';
 import type { CliEnv, EscherHome } from '../cli/escher-home.ts';
 import type { Clock, Store } from '../store/index.ts';
@@ -51,6 +52,8 @@ export interface DaemonOptions {
   interruptedAtStart?: number;
   /** Executions a dead process left running, marked interrupted before the daemon started. */
   interruptedExecutionsAtStart?: readonly string[];
+  /** Command process groups those executions left running, ended before the daemon started. */
+  orphansKilledAtStart?: readonly KilledOrphan[];
   /** The environment command steps take their safe variables from; default `process.env`. */
   env?: CliEnv;
   /** Builds the engine on first use; by default over `home`'s vault, ledger, accounts and playbooks. */
@@ -68,6 +71,8 @@ export interface Daemon {
   syncIdle(): Promise<void>;
   /** Plans, approvals and the runs this daemon applies (the WebSocket streams read them). */
   executions: DaemonExecutions;
+  /** The daemon's syncs; the global WebSocket forwards their progress. */
+  syncs: SyncJobs;
 }
 
 /**
@@ -86,7 +91,10 @@ export function createDaemon(options: DaemonOptions): Daemon {
   const log = options.log ?? (() => undefined);
   const files = daemonFiles(options.home.dir);
   const runner = options.runSync ?? homeSyncRunner(options.home, options.store, log);
-  const jobs = new SyncJobs(runner, log);
+  const jobs = new SyncJobs(runner, log, {
+    clock: options.clock,
+    lookup: (id) => options.store.getSync(id),
+  });
   const openEngine: DaemonEngineOpener =
     options.openEngine ??
     (async (busy) => {
@@ -111,6 +119,7 @@ export function createDaemon(options: DaemonOptions): Daemon {
     startedAt: options.clock.now(),
     interruptedAtStart: options.interruptedAtStart ?? 0,
     interruptedExecutionsAtStart: options.interruptedExecutionsAtStart ?? [],
+    orphansKilledAtStart: options.orphansKilledAtStart ?? [],
     executions,
     url: `http://127.0.0.1:${options.port}`,
   };
@@ -132,7 +141,7 @@ export function createDaemon(options: DaemonOptions): Daemon {
     }),
   );
   for (const register of ROUTE_MODULES) register(app, ctx);
-  return { app, stopSync: () => jobs.stop(), syncIdle: () => jobs.idle(), executions };
+  return { app, stopSync: () => jobs.stop(), syncIdle: () => jobs.idle(), executions, syncs: jobs };
 }
 
 /**

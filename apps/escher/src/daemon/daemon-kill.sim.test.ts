@@ -7,12 +7,19 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { createDaemonClient, DAEMON_OPERATIONS } from '@escher/protocol';
 import { addPlaybooks, idsOf, readBack, startEngineSim, type EngineSim } from '../engine/engine.testing.ts';
+import { startIdentity } from '../engine/process-identity.ts';
 import { processAlive } from '../engine/recover-interrupted.ts';
 import { daemonFixture } from './daemon-executions.testing.ts';
 
 interface Started {
   pid: number;
   url: string;
+  orphansKilled?: { processGroup: number; outcome: string }[];
+}
+
+/** Running and not a zombie (one init has not reaped yet is dead to a user). */
+function running(pid: number): boolean {
+  return startIdentity(pid) !== undefined;
 }
 
 // Issue 5, "What must show": kill -9 of the daemon mid-execution, through the real binary.
@@ -31,7 +38,7 @@ describe('kill -9 of the daemon mid-execution (real escher binary, escher-sim)',
     await addPlaybooks(env.h, [daemonFixture('daemon-block.yaml')]);
   });
   after(async () => {
-    // The command step outlives a killed daemon (its own process group): end it here.
+    // Recovery ends the orphaned command; should it not, the test must not leave it running.
     for (const pid of orphans) {
       try {
         process.kill(-pid, 'SIGKILL');
@@ -44,7 +51,7 @@ describe('kill -9 of the daemon mid-execution (real escher binary, escher-sim)',
     env?.h.cleanup();
   });
 
-  it('restart shows the execution interrupted, the ledger verifies, and the running step never runs again', async () => {
+  it('restart shows the execution interrupted, ends the orphaned command, the ledger verifies, and the running step never runs again', async () => {
     const { h } = env;
     const target = env.instances.find((r) => r.environment === 'dev');
     assert.ok(target);
@@ -56,7 +63,7 @@ describe('kill -9 of the daemon mid-execution (real escher binary, escher-sim)',
     run.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
     for await (const line of createInterface({ input: run.stdout! })) {
       stdout += `${line}\n`;
-      if (/\| blocking /.test(line)) break;
+      if (/\| heartbeat child pid=\d+/.test(line)) break;
     }
     assert.match(
       stdout,
@@ -66,7 +73,11 @@ describe('kill -9 of the daemon mid-execution (real escher binary, escher-sim)',
     const { executionId } = idsOf(stdout);
     const marksBefore = readFileSync(marksFile, 'utf8').split('\n').filter(Boolean);
     assert.equal(marksBefore.length, 1);
-    orphans.push(Number(marksBefore[0]!.split(' ').at(-1)));
+    const stepPid = Number(marksBefore[0]!.split(' ').at(-1));
+    orphans.push(stepPid);
+    // The step's own child beats in the same process group (what a real `aws` may start).
+    const heartbeatPid = Number(/heartbeat child pid=(\d+)/.exec(stdout)?.[1]);
+    assert.ok(running(heartbeatPid));
 
     const exited = once(run, 'exit');
     process.kill(first.pid, 'SIGKILL');
@@ -77,13 +88,25 @@ describe('kill -9 of the daemon mid-execution (real escher binary, escher-sim)',
     const deadline = Date.now() + 10_000;
     while (processAlive(first.pid) && Date.now() < deadline) await delay(50);
     assert.equal(processAlive(first.pid), false, 'the daemon is gone');
+    assert.ok(running(stepPid) && running(heartbeatPid), 'the command outlived the killed daemon');
 
     const second = await h.json<Started>('daemon', 'start', '--port', '0');
     assert.notEqual(second.pid, first.pid);
+    // Before it answered, the restarted daemon ended the orphaned group (SIGTERM was enough).
+    assert.deepEqual(
+      second.orphansKilled?.map((o) => [o.processGroup, o.outcome]),
+      [[stepPid, 'terminated']],
+    );
+    assert.equal(running(stepPid), false, 'the orphaned step process is gone');
+    assert.equal(running(heartbeatPid), false, 'its heartbeating child is gone');
     const token = readFileSync(join(h.home.dir, 'daemon.token'), 'utf8').trim();
     const client = createDaemonClient({ baseUrl: second.url, token });
     const status = await client.call(DAEMON_OPERATIONS.getStatus);
     assert.deepEqual(status.interruptedExecutionsAtStart, [executionId]);
+    assert.deepEqual(
+      status.orphansKilledAtStart.map((o) => [o.executionId, o.stepId, o.processes]),
+      [[executionId, 'block', 2]],
+    );
     const { execution } = await client.call(DAEMON_OPERATIONS.getExecution, { params: { id: executionId } });
     assert.equal(execution.state, 'interrupted');
     const block = execution.steps.find((s) => s.stepId === 'block');
@@ -112,6 +135,12 @@ describe('kill -9 of the daemon mid-execution (real escher binary, escher-sim)',
     assert.deepEqual(
       mine.filter((e) => e.kind === 'execution-finished').map((e) => e.data['status']),
       ['interrupted'],
+    );
+    assert.deepEqual(
+      mine
+        .filter((e) => e.kind === 'step-killed-orphan')
+        .map((e) => [e.data['stepId'], e.data['processGroup'], e.data['outcome']]),
+      [['block', stepPid, 'terminated']],
     );
     // Approving or applying it again is refused: re-running means a new plan and approval.
     await assert.rejects(

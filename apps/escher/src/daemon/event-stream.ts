@@ -5,10 +5,12 @@ import {
   DAEMON_WS_PROTOCOL,
   DAEMON_WS_TOKEN_PREFIX,
   toEscherError,
+  type DaemonEventMessage,
   type ExecutionStreamMessage,
 } from '@escher/protocol';
 import type { DaemonExecutions } from './daemon-executions.ts';
 import type { DaemonLog } from './error-handler.ts';
+import type { SyncJobs } from './sync-jobs.ts';
 import { httpStatusOf, httpUserError } from './http-error.ts';
 import { checkHost, checkOrigin, checkToken } from './security.middleware.ts';
 
@@ -18,6 +20,8 @@ export interface EventStreamOptions {
   token: string;
   tokenFile: string;
   executions: DaemonExecutions;
+  /** The daemon's syncs: their progress goes out on `/api/v1/events` too. */
+  syncs?: Pick<SyncJobs, 'subscribe'>;
   log: DaemonLog;
   /**
    * How often a stream looks at the store for events of a run applied by another process (a
@@ -37,7 +41,8 @@ const EXECUTION_EVENTS = /^\/api\/v1\/executions\/([^/]+)\/events$/;
 /**
  * WebSocket streams of execution events on the daemon's server: `GET /api/v1/executions/{id}/events`
  * (stored events after `since`, then live ones, then `end` with the final record) and
- * `GET /api/v1/events` (every live event of runs this daemon applies). The upgrade passes the
+ * `GET /api/v1/events` (every live event of the runs this daemon applies and of the syncs it runs).
+ * The upgrade passes the
  * same checks as every HTTP route — Host, Origin / Sec-Fetch-Site, then the token, taken from the
  * `escher.token.<token>` subprotocol (browsers cannot set `Authorization` on a WebSocket) or
  * `?token=` — and a refusal answers the usual error body with its HTTP status, before any upgrade.
@@ -92,7 +97,7 @@ function authorise(
   );
   if (url.pathname === '/api/v1/events') {
     return (ws) => {
-      streamAll(ws, options.executions);
+      streamAll(ws, options.executions, options.syncs);
       return undefined;
     };
   }
@@ -183,15 +188,25 @@ function streamExecution(
   return pump;
 }
 
-function streamAll(ws: WebSocket, executions: DaemonExecutions): void {
-  const unsubscribe = executions.subscribe((event) => {
-    if (ws.readyState === ws.OPEN) send(ws, { type: 'event', event });
-  });
+function streamAll(
+  ws: WebSocket,
+  executions: DaemonExecutions,
+  syncs: Pick<SyncJobs, 'subscribe'> | undefined,
+): void {
+  const push = (message: DaemonEventMessage): void => {
+    if (ws.readyState === ws.OPEN) send(ws, message);
+  };
+  const offExecutions = executions.subscribe((event) => push({ type: 'event', event }));
+  const offSyncs = syncs?.subscribe((event) => push({ type: 'sync', event }));
+  const unsubscribe = (): void => {
+    offExecutions();
+    offSyncs?.();
+  };
   ws.on('close', unsubscribe);
   ws.on('error', unsubscribe);
 }
 
-function send(ws: WebSocket, message: ExecutionStreamMessage): void {
+function send(ws: WebSocket, message: ExecutionStreamMessage | DaemonEventMessage): void {
   ws.send(JSON.stringify(message));
 }
 

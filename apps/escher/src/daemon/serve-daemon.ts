@@ -1,7 +1,7 @@
 import { openStore, type CliEnv, type EscherHome } from '../cli/escher-home.ts';
-import { recoverExecutionsOnStart } from '../engine/cli-session.ts';
 import { systemClock } from '../store/index.ts';
 import { daemonFiles } from './daemon-files.ts';
+import { recoverOnStart } from './recover-on-start.ts';
 import { removeDaemonState, writeDaemonState, type DaemonState } from './daemon-state.ts';
 import { ensureDaemonToken } from './daemon-token.ts';
 import type { DaemonLog } from './error-handler.ts';
@@ -33,11 +33,12 @@ export async function serveDaemon(options: {
   let daemon: RunningDaemon;
   try {
     // Executions a crashed process left running are reported interrupted, never resumed (docs/engine.md).
-    const interrupted = await recoverExecutionsOnStart(options.home, store, options.log);
+    const recovered = await recoverOnStart(options.home, store, options.log);
     daemon = await startDaemon({
       store,
       env: options.env,
-      interruptedExecutionsAtStart: interrupted,
+      interruptedExecutionsAtStart: recovered.interrupted,
+      orphansKilledAtStart: recovered.orphans,
       clock: systemClock,
       home: options.home,
       token,

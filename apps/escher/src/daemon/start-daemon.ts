@@ -63,6 +63,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<RunningD
     token: options.token,
     tokenFile: daemonFiles(options.home.dir).token,
     executions: daemon.executions,
+    syncs: daemon.syncs,
     log: options.log ?? (() => undefined),
     ...(options.streamPollMs ? { pollMs: options.streamPollMs } : {}),
   });

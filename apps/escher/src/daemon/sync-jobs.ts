@@ -4,9 +4,11 @@ import {
   type ErrorBody,
   type SyncProgress,
   type SyncRecordDto,
+  type SyncScope,
+  type SyncStreamEvent,
 } from '@escher/protocol';
-import type { ScanEvent } from '../scanner/index.ts';
-import type { SyncRecord } from '../store/index.ts';
+import type { ScanEvent, SinkScope } from '../scanner/index.ts';
+import type { Clock, SyncRecord } from '../store/index.ts';
 import type { DaemonLog } from './error-handler.ts';
 
 /** What the daemon asks of a sync run. */
@@ -35,6 +37,16 @@ interface Job {
 
 const KEPT_ERRORS = 50;
 
+/** Told every step of the syncs the daemon runs (the global WebSocket forwards them). */
+export type SyncListener = (event: SyncStreamEvent) => void;
+
+/** What sync events need besides the runner: a clock for `at`, the store for the final record. */
+export interface SyncJobsOptions {
+  clock?: Clock;
+  /** The stored record of a sync, for `sync-finished`. */
+  lookup?: (syncId: number) => SyncRecord | undefined;
+}
+
 /**
  * Background syncs of the daemon, one at a time (single flight): a second start while one runs
  * returns the running one. A sync that ends abnormally keeps its error for `GET /syncs/{id}`.
@@ -42,11 +54,19 @@ const KEPT_ERRORS = 50;
 export class SyncJobs {
   private current: Job | undefined;
   private readonly errors = new Map<number, ErrorBody['error']>();
+  private readonly listeners = new Set<SyncListener>();
 
   constructor(
     private readonly runner: SyncRunner,
     private readonly log: DaemonLog,
+    private readonly options: SyncJobsOptions = {},
   ) {}
+
+  /** Listens to every sync's progress from now on; returns the unsubscribe. */
+  subscribe(listener: SyncListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   /**
    * Starts a sync, or joins the running one. Resolves once the sync has an id; rejects with the
@@ -123,9 +143,13 @@ export class SyncJobs {
         signal: job.abort.signal,
         onSyncStarted: (id) => {
           job.syncId = id;
+          this.emit({ kind: 'sync-started', syncId: id, at: this.now(), ...(account ? { account } : {}) });
           onStarted(id);
         },
-        onProgress: (event) => track(job.progress, event),
+        onProgress: (event) => {
+          track(job.progress, event);
+          if (job.syncId !== undefined) this.forward(job, job.syncId, event);
+        },
       });
       if (job.syncId === undefined) {
         onFailed(new UnexpectedError('sync-not-started', 'The sync ended without starting'));
@@ -135,7 +159,69 @@ export class SyncJobs {
       else this.fail(job.syncId, error);
     } finally {
       this.current = undefined;
+      if (job.syncId !== undefined) this.finished(job, job.syncId);
     }
+  }
+
+  private now(): string {
+    return new Date((this.options.clock ?? Date).now()).toISOString();
+  }
+
+  private emit(event: SyncStreamEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        // One broken listener (a socket mid-close) must not stop the sync or the others.
+        this.log(`sync listener failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+
+  /** The scan events a client wants; API calls only move the counters (there are thousands). */
+  private forward(job: Job, syncId: number, event: ScanEvent): void {
+    const base = { syncId, at: this.now() };
+    if (event.kind === 'scope-started') this.emit({ kind: 'scope-started', ...base, scope: scopeOf(event.scope) });
+    else if (event.kind === 'scope-done')
+      this.emit({
+        kind: 'scope-finished',
+        ...base,
+        scope: scopeOf(event.scope),
+        resources: event.resources,
+        added: event.added,
+        changed: event.changed,
+        removed: event.removed,
+        progress: { ...job.progress },
+      });
+    else if (event.kind === 'scope-failed' || event.kind === 'listing-failed') {
+      const e = event.error;
+      this.emit({
+        kind: 'scope-failed',
+        ...base,
+        error: {
+          cloud: e.cloud,
+          ...(e.account !== undefined ? { account: e.account } : {}),
+          ...(e.region !== undefined ? { region: e.region } : {}),
+          ...(e.service !== undefined ? { service: e.service } : {}),
+          code: e.code,
+          message: e.message,
+        },
+        progress: { ...job.progress },
+      });
+    }
+  }
+
+  private finished(job: Job, syncId: number): void {
+    const record = this.options.lookup?.(syncId);
+    const error = this.errors.get(syncId);
+    this.emit({
+      kind: 'sync-finished',
+      syncId,
+      at: this.now(),
+      ...(record ? { sync: { ...record, ...(error ? { error } : {}) } } : {}),
+      progress: { ...job.progress },
+      ...(error ? { error } : {}),
+    });
   }
 
   private fail(syncId: number, error: unknown): void {
@@ -144,6 +230,11 @@ export class SyncJobs {
     this.errors.set(syncId, escher.toBody().error);
     if (this.errors.size > KEPT_ERRORS) this.errors.delete(this.errors.keys().next().value as number);
   }
+}
+
+/** Only the scope's four fields: a sink may hang more on it. */
+function scopeOf(scope: SinkScope): SyncScope {
+  return { cloud: scope.cloud, account: scope.account, region: scope.region, service: scope.service };
 }
 
 function track(progress: SyncProgress, event: ScanEvent): void {

@@ -1,15 +1,14 @@
 import { FINAL_EXECUTION_STATES, type ExecutionEvent } from '@escher/protocol';
 import { openAccountSecrets, readAccounts, type AccountSecrets } from '../cli/accounts-file.ts';
 import type { CliIo } from '../cli/cli-io.ts';
-import { openStore, requireHome, resolveHome, type EscherHome } from '../cli/escher-home.ts';
-import { systemClock, type Store } from '../store/index.ts';
+import { openStore, requireHome, resolveHome } from '../cli/escher-home.ts';
+import { systemClock } from '../store/index.ts';
 import { AccountActions } from './account-actions.ts';
 import { buildEngine, localUser, openPlaybookCatalog, realSleep } from './build-engine.ts';
 import type { Engine } from './engine.ts';
 import type { PlaybookCatalog } from '../playbooks/index.ts';
 import type { RoleTable } from './roles.ts';
-import { ExecutionTable } from './execution-table.ts';
-import { recoverInterrupted } from './recover-interrupted.ts';
+import { describeOrphan, reapOrphans } from './orphan-reaper.ts';
 import { renderEvent } from './render-plan.ts';
 
 export { localUser, realSleep } from './build-engine.ts';
@@ -49,6 +48,10 @@ export async function withEngine<T>(io: CliIo, fn: (session: EngineSession) => P
         `escher: execution ${id} was left running by a process that ended; marked interrupted (not resumed)\n`,
       );
     }
+    // The commands those runs had started would otherwise go on with nobody watching them.
+    for (const orphan of await reapOrphans(engine.table, (event) => secrets.ledger.append(event))) {
+      io.stderr.write(`escher: ${describeOrphan(orphan)}\n`);
+    }
     const catalog = openPlaybookCatalog({ store, secrets, home, clock: systemClock });
     for (const notice of catalog.sync()) io.stderr.write(`escher: ${notice.message}\n`);
     return await fn({ ...secrets, engine, catalog, accounts, roles });
@@ -86,27 +89,4 @@ export async function followExecution(
 /** Prints one event line on stdout. */
 export function printEvent(io: CliIo, event: ExecutionEvent): void {
   io.stdout.write(`${renderEvent(event)}\n`);
-}
-
-/**
- * The daemon's start-up half of crash recovery: marks executions a dead process left running as
- * interrupted (ledger entries included) and logs each. Never stops the daemon from starting.
- */
-export async function recoverExecutionsOnStart(
-  home: EscherHome,
-  store: Store,
-  log: (line: string) => void,
-): Promise<string[]> {
-  try {
-    const secrets = await openAccountSecrets(home, store);
-    const table = new ExecutionTable(store.database());
-    const ids = recoverInterrupted(table, (event) => secrets.ledger.append(event), new Date().toISOString());
-    for (const id of ids) log(`execution ${id} was left running by a process that ended; marked interrupted`);
-    return ids;
-  } catch (error) {
-    log(
-      `could not check for interrupted executions: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    return [];
-  }
 }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { startIdentity } from './process-identity.ts';
 
 /** What a finished command did. `exitCode` is null when a signal ended it (cancel, timeout). */
 export interface CommandResult {
@@ -21,6 +22,11 @@ export interface CommandRun {
   onLine: (stream: 'stdout' | 'stderr', line: string) => void;
   /** How long a group has after SIGTERM before SIGKILL. */
   killGraceMs?: number;
+  /**
+   * Told the process group (the leader's pid) and its leader's start identity once spawned, and
+   * `undefined` once it has ended — so the caller can record what a crash would orphan.
+   */
+  onProcess?: (proc: { processGroup: number; startTime: string } | undefined) => void;
 }
 
 const STDOUT_KEPT = 64 * 1024;
@@ -39,6 +45,9 @@ export function runCommand(run: CommandRun): Promise<CommandResult> {
       env: { ...run.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // Recorded before any output is read: a crash from here on leaves a group recovery can find.
+    const startTime = child.pid === undefined ? undefined : startIdentity(child.pid);
+    if (child.pid !== undefined && startTime !== undefined) run.onProcess?.({ processGroup: child.pid, startTime });
     let stdout = '';
     let timedOut = false;
     let cancelled = false;
@@ -88,6 +97,7 @@ export function runCommand(run: CommandRun): Promise<CommandResult> {
         clearTimeout(timer);
         if (killTimer) clearTimeout(killTimer);
         run.signal?.removeEventListener('abort', onAbort);
+        if (startTime !== undefined) run.onProcess?.(undefined);
         if (spawnError) run.onLine('stderr', `cannot start ${program}: ${spawnError.message}`);
         resolve({ exitCode: spawnError ? 127 : code, signal, timedOut, cancelled, stdout });
       });

@@ -184,6 +184,58 @@ export class ExecutionTable {
       });
   }
 
+  /**
+   * Records the process a step's command runs as (its group, which its leader's pid names, and
+   * the leader's start identity), or clears it when the command has ended. What is still
+   * recorded after a crash is what recovery ends (`reapOrphans`).
+   */
+  setStepProcess(
+    executionId: string,
+    target: string,
+    stepId: string,
+    proc: { processGroup: number; startTime: string; host: string } | undefined,
+  ): void {
+    this.db
+      .prepare(
+        'UPDATE execution_steps SET process_group = ?, process_start = ?, process_host = ? WHERE execution_id = ? AND target = ? AND step_id = ?',
+      )
+      .run(proc?.processGroup ?? null, proc?.startTime ?? null, proc?.host ?? null, executionId, target, stepId);
+  }
+
+  /** Command processes still recorded on interrupted executions: what a crash may have orphaned. */
+  orphanCandidates(): {
+    executionId: string;
+    target: string;
+    stepId: string;
+    processGroup: number;
+    startTime: string;
+    host: string;
+  }[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT s.execution_id, s.target, s.step_id, s.process_group, s.process_start, s.process_host
+           FROM execution_steps s JOIN executions e ON e.id = s.execution_id
+           WHERE s.process_group IS NOT NULL AND e.state = 'interrupted'`,
+        )
+        .all() as {
+        execution_id: string;
+        target: string;
+        step_id: string;
+        process_group: number;
+        process_start: string | null;
+        process_host: string | null;
+      }[]
+    ).map((r) => ({
+      executionId: r.execution_id,
+      target: r.target,
+      stepId: r.step_id,
+      processGroup: r.process_group,
+      startTime: r.process_start ?? '',
+      host: r.process_host ?? '',
+    }));
+  }
+
   appendEvent(event: Omit<ExecutionEvent, 'seq'>): ExecutionEvent {
     const seq =
       ((
@@ -298,6 +350,7 @@ export class ExecutionTable {
         message: string | null;
         started_at: string | null;
         finished_at: string | null;
+        process_group: number | null;
       }[]
     ).map((s): StepRecord => ({
       target: s.target,
@@ -308,6 +361,7 @@ export class ExecutionTable {
       ...(s.message ? { message: s.message } : {}),
       ...(s.started_at ? { startedAt: s.started_at } : {}),
       ...(s.finished_at ? { finishedAt: s.finished_at } : {}),
+      ...(s.process_group !== null ? { processGroup: s.process_group } : {}),
     }));
     return {
       id: r.id,

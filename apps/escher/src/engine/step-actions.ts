@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import {
   OperationalError,
   UserError,
@@ -108,6 +109,9 @@ export async function commandFor(
     env: await ctx.deps.commandEnv(resource),
     timeoutMs,
     signal: ctx.signal,
+    // Recorded on the step row, so recovery can end the group if this process is killed.
+    onProcess: (proc) =>
+      ctx.deps.table.setStepProcess(ctx.executionId, t.id, stepId, proc && { ...proc, host: hostname() }),
     onLine: (stream, line) =>
       ctx.deps.bus.emit({
         executionId: ctx.executionId,

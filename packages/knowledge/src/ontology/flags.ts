@@ -77,6 +77,31 @@ export const REQUIRED_TAG_KEYS: Readonly<Record<string, readonly string[]>> = {
   owner: ['owner', 'owned-by', 'ownedby', 'owner-email'],
 };
 
+/**
+ * Native types whose cloud gives them no tags or labels at all: GCP VPC networks, subnetworks,
+ * firewall rules and service accounts (their APIs have no `labels` field) and Azure subnets
+ * (child resources without tags). They cannot miss a required tag, so `untagged` skips them.
+ */
+export const UNTAGGABLE_NATIVE_TYPES: ReadonlySet<string> = new Set([
+  'compute.googleapis.com/Network',
+  'compute.googleapis.com/Subnetwork',
+  'compute.googleapis.com/Firewall',
+  'iam.googleapis.com/ServiceAccount',
+  'Microsoft.Network/virtualNetworks/subnets',
+]);
+
+/**
+ * Whether a resource can carry tags at all. Besides the native types above: a provider's
+ * `taggable: false`, and AWS managed KMS keys (`customerManaged: false`), which KMS refuses to tag.
+ * AWS service-linked roles CAN be tagged (IAM's TagRole accepts them), so they stay in.
+ */
+export function canCarryTags(resource: Resource): boolean {
+  const a = resource.attributes;
+  if (a['taggable'] === false) return false;
+  if (UNTAGGABLE_NATIVE_TYPES.has(resource.nativeType)) return false;
+  return !(resource.type === 'security.key' && resource.cloud === 'aws' && a['customerManaged'] === false);
+}
+
 /** Attribute keys that say something is reachable from the internet, per type. */
 const PUBLIC_KEYS = ['public', 'endpointPublic', 'openToWorld', 'openSsh', 'openRdp', 'openAll'] as const;
 
@@ -91,7 +116,9 @@ function hasTag(resource: Resource, keys: readonly string[]): boolean {
  * Whether a resource has a flag. Unknown is false both ways: a resource that says nothing about
  * encryption is neither `encrypted` nor `unencrypted`. `idle` reads `attributes.idle` or an
  * average-CPU attribute (`cpuAvg7d`, percent), which metric collection sets — without either it is
- * never idle.
+ * never idle. `untagged` (SPEC 6 `resource.untagged`: missing env or owner) applies only to
+ * resources that can carry tags (`canCarryTags`). `public` on a firewall is any ingress allowed
+ * from 0.0.0.0/0 or ::/0 (`openToWorld`, which the providers set for all three clouds).
  */
 export function hasFlag(resource: Resource, flag: AttributeFlag): boolean {
   const a = resource.attributes;
@@ -118,6 +145,8 @@ export function hasFlag(resource: Resource, flag: AttributeFlag): boolean {
           a['cpuAvg7d'] < IDLE_CPU_PERCENT)
       );
     case 'untagged':
-      return Object.values(REQUIRED_TAG_KEYS).some((keys) => !hasTag(resource, keys));
+      return (
+        canCarryTags(resource) && Object.values(REQUIRED_TAG_KEYS).some((keys) => !hasTag(resource, keys))
+      );
   }
 }

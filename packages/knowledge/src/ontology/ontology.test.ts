@@ -7,11 +7,12 @@ import {
   RESOURCE_STATES,
   RESOURCE_TYPES,
   type Environment,
+  type Resource,
 } from '@escher/protocol';
 import { resource } from '../testing/resources.testing.ts';
 import { conceptKey } from './concept.ts';
 import { normaliseEngine } from './engines.ts';
-import { hasFlag } from './flags.ts';
+import { canCarryTags, hasFlag } from './flags.ts';
 import { conceptsOf, lexiconEntries, lookupPhrase, ontologyVocabulary } from './lexicon.ts';
 import {
   resolveCloud,
@@ -207,6 +208,43 @@ describe('ontology: clouds, environments, states, engines, flags, actions', () =
     );
     assert.equal(resolveFlag('internet-facing'), 'public');
     assert.equal(resolveFlag('orphaned'), 'unattached');
+  });
+
+  it('counts as untagged only what its cloud lets carry tags', () => {
+    const bare = (over: Partial<Resource>): boolean => hasFlag(resource({ id: 'x', ...over }), 'untagged');
+    // GCP networks, subnetworks, firewall rules and service accounts have no labels at all.
+    for (const nativeType of [
+      'compute.googleapis.com/Network',
+      'compute.googleapis.com/Subnetwork',
+      'compute.googleapis.com/Firewall',
+      'iam.googleapis.com/ServiceAccount',
+    ])
+      assert.equal(bare({ cloud: 'gcp', nativeType }), false, nativeType);
+    assert.equal(bare({ cloud: 'gcp', nativeType: 'compute.googleapis.com/Instance' }), true);
+    assert.equal(bare({ cloud: 'azure', type: 'network.subnet', attributes: { taggable: false } }), false);
+    // KMS refuses tags on AWS managed keys; customer managed keys and service-linked roles take them.
+    const key = { type: 'security.key', nativeType: 'AWS::KMS::Key' } as const;
+    assert.equal(bare({ ...key, attributes: { customerManaged: false } }), false);
+    assert.equal(bare({ ...key, attributes: { customerManaged: true } }), true);
+    assert.equal(bare({ type: 'iam.role', attributes: { serviceLinked: true } }), true);
+    assert.equal(canCarryTags(resource({ id: 'vm' })), true);
+  });
+
+  it('calls a firewall public when any ingress is open to the world, on any port', () => {
+    const https = resource({
+      id: 'sg',
+      type: 'network.firewall',
+      attributes: { openToWorld: true, openSsh: false, openRdp: false, openAll: false },
+    });
+    assert.equal(hasFlag(https, 'public'), true);
+    assert.equal(hasFlag(https, 'private'), false);
+    const closed = resource({
+      id: 'sg2',
+      type: 'network.firewall',
+      attributes: { openToWorld: false, openSsh: false, openRdp: false, openAll: false },
+    });
+    assert.equal(hasFlag(closed, 'public'), false);
+    assert.equal(hasFlag(closed, 'private'), true);
   });
 
   it('carries the actions of SPEC section 4 for intent parsing', () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ErrorBodySchema } from '../errors/escher.error.ts';
 import { CloudSchema, EnvironmentSchema, ResourceTypeSchema } from '../resource/vocabulary.ts';
 import { ResourceSchema } from '../resource/resource.schema.ts';
+import { KilledOrphanSchema } from '../execution/execution.schema.ts';
 
 /**
  * Request and response bodies of the local daemon's HTTP API (`/api/v1/...`). The daemon, the
@@ -101,6 +102,8 @@ export const DaemonStatusSchema = z.object({
   interruptedAtStart: z.number().int(),
   /** Executions a previous process left `running` that this daemon marked `interrupted` at start (never resumed). */
   interruptedExecutionsAtStart: z.array(z.string()),
+  /** Command process groups those executions left running, ended at start (SIGTERM, then SIGKILL). */
+  orphansKilledAtStart: z.array(KilledOrphanSchema),
   store: StoreStatsSchema,
   lastSync: SyncRecordSchema.nullable(),
   runningSync: SyncRecordSchema.nullable(),

@@ -130,6 +130,11 @@ export const StepRecordSchema = z.strictObject({
   message: z.string().optional(),
   startedAt: z.string().optional(),
   finishedAt: z.string().optional(),
+  /**
+   * The process group of the step's command while it runs (its leader's pid): what `escher
+   * cancel` signals, and what recovery ends if the process applying the run dies.
+   */
+  processGroup: z.number().int().positive().optional(),
 });
 export type StepRecord = z.infer<typeof StepRecordSchema>;
 
@@ -165,3 +170,18 @@ export const ExecutionEventSchema = z.strictObject({
   text: z.string(),
 });
 export type ExecutionEvent = z.infer<typeof ExecutionEventSchema>;
+
+/**
+ * A command step's process group that a crashed Escher left running, as recovery found and ended
+ * it (the ledger's `step-killed-orphan`). `survived`: still there after SIGKILL, or not ours to
+ * signal — the user has to end it.
+ */
+export const KilledOrphanSchema = z.strictObject({
+  executionId: z.string(),
+  target: z.string(),
+  stepId: z.string(),
+  processGroup: z.number().int().positive(),
+  processes: z.number().int().nonnegative(),
+  outcome: z.enum(['terminated', 'killed', 'survived']),
+});
+export type KilledOrphan = z.infer<typeof KilledOrphanSchema>;

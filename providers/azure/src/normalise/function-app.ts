@@ -10,7 +10,13 @@ export interface SiteProperties {
   serverFarmId: string;
   defaultHostName: string;
   publicNetworkAccess: string;
-  siteConfig: { linuxFxVersion?: string | null };
+  siteConfig: {
+    linuxFxVersion?: string | null;
+    /** Access restrictions (null in thin Resource Graph rows: then unknown, not restricted). */
+    ipSecurityRestrictions?:
+      { ipAddress?: string | null; action?: string | null; priority?: number }[] | null;
+    ipSecurityRestrictionsDefaultAction?: string | null;
+  };
   /** Where Resource Graph keeps the runtime when `siteConfig` comes back thin. */
   siteProperties: { properties?: { name?: string; value?: string | null }[] };
 }
@@ -33,7 +39,8 @@ export function linuxFxVersionOf(row: GraphRow): string | undefined {
  * A function app (Microsoft.Web/sites whose kind contains `functionapp`; plain web apps are not
  * SPEC resources and yield nothing). Attributes: runtime (`python3.8`), runtimeName,
  * runtimeVersion, runtimeDeprecated (past Azure Functions' end of support), linuxFxVersion,
- * httpsOnly, public (public network access not disabled), planId.
+ * httpsOnly, public (public network access not disabled and access restrictions not closing it
+ * to the Internet: `siteAcceptsInternet`), planId.
  */
 export function normaliseFunctionApp(row: GraphRow): Resource[] {
   if (!isFunctionApp(row)) return [];
@@ -53,11 +60,33 @@ export function normaliseFunctionApp(row: GraphRow): Resource[] {
         runtimeDeprecated: runtime?.deprecated,
         linuxFxVersion: fx,
         httpsOnly: p.httpsOnly,
-        public: (p.publicNetworkAccess ?? 'Enabled').toLowerCase() !== 'disabled',
+        public:
+          (p.publicNetworkAccess ?? 'Enabled').toLowerCase() !== 'disabled' &&
+          siteAcceptsInternet(p.siteConfig),
         endpoint: p.defaultHostName,
         planId: p.serverFarmId,
       },
       relationships: relationships('uses-role', userAssignedIdentities(row)),
     }),
   ];
+}
+
+const ANYONE = new Set(['any', '0.0.0.0/0', '::/0', '*']);
+
+/**
+ * Whether a site's access restrictions let anyone in, as App Service evaluates them: by ascending
+ * priority the first rule for `Any` decides; with none, `ipSecurityRestrictionsDefaultAction`;
+ * without that, an implicit "Deny all" as soon as any rule exists. Allow rules for some ranges
+ * only do not open it to the Internet. No restrictions known: open.
+ */
+export function siteAcceptsInternet(config: SiteProperties['siteConfig'] | undefined): boolean {
+  const rules = config?.ipSecurityRestrictions;
+  if (!rules) return (config?.ipSecurityRestrictionsDefaultAction ?? 'Allow').toLowerCase() !== 'deny';
+  const world = [...rules]
+    .sort((a, b) => (a.priority ?? 2147483647) - (b.priority ?? 2147483647))
+    .find((r) => ANYONE.has((r.ipAddress ?? '').toLowerCase()));
+  if (world) return (world.action ?? 'Allow').toLowerCase() === 'allow';
+  const fallback = config?.ipSecurityRestrictionsDefaultAction;
+  if (fallback) return fallback.toLowerCase() !== 'deny';
+  return rules.length === 0;
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { ResourceSchema, type Resource } from '@escher/protocol';
 import type { GraphRow } from '../resource-graph/graph-row.ts';
 import { regionCode } from './common.ts';
+import { siteAcceptsInternet } from './function-app.ts';
 import { normaliseKeyVault } from './key-vault.ts';
 import { NetworkIndex } from './network-index.ts';
 import { normaliseRow } from './normalise-row.ts';
@@ -176,6 +177,24 @@ describe('azure normalisers (on Resource Graph rows from the simulator)', () => 
     assert.equal(fn.attributes['runtime'], 'dotnet6.0');
     assert.equal(fn.attributes['runtimeDeprecated'], true);
     assert.deepEqual(normaliseRow(row('app-catalog-prod-29'), network), []);
+    assert.equal(fn.attributes['public'], true);
+  });
+
+  it('reads a function app as public unless access restrictions close it to the Internet', () => {
+    const allowAll = [{ ipAddress: 'Any', action: 'Allow', priority: 2147483647 }];
+    const office = [
+      { ipAddress: '203.0.113.0/24', action: 'Allow', priority: 100 },
+      { ipAddress: 'Any', action: 'Deny', priority: 2147483647 },
+    ];
+    assert.equal(siteAcceptsInternet(undefined), true);
+    assert.equal(siteAcceptsInternet({ ipSecurityRestrictions: null }), true);
+    assert.equal(siteAcceptsInternet({ ipSecurityRestrictions: allowAll }), true);
+    assert.equal(siteAcceptsInternet({ ipSecurityRestrictions: office }), false);
+    assert.equal(siteAcceptsInternet({ ipSecurityRestrictions: office.slice(0, 1) }), false);
+    assert.equal(
+      siteAcceptsInternet({ ipSecurityRestrictions: [], ipSecurityRestrictionsDefaultAction: 'Deny' }),
+      false,
+    );
   });
 
   it('reads AKS API server exposure and the canonical native type', () => {

@@ -1,6 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { normaliseRule, openToWorld, openToWorldAll, type NsgRuleProperties } from './nsg-rules.ts';
+import {
+  normaliseRule,
+  openToWorld,
+  openToWorldAll,
+  openToWorldAny,
+  type NsgRuleProperties,
+} from './nsg-rules.ts';
 
 const rule = (name: string, p: NsgRuleProperties) =>
   normaliseRule(name, { direction: 'Inbound', access: 'Allow', protocol: 'Tcp', ...p });
@@ -93,5 +99,34 @@ describe('NSG rule evaluation', () => {
     const tcpOnly = rule('tcp', { priority: 100, sourceAddressPrefix: '*', destinationPortRange: '*' });
     assert.equal(openToWorldAll([tcpOnly, denyAll]), false);
     assert.equal(openToWorldAll([denyAll]), false);
+  });
+
+  it('calls an NSG open to the world when any port is, unless a world deny in front covers it', () => {
+    const https = rule('https', {
+      priority: 100,
+      sourceAddressPrefix: 'Internet',
+      destinationPortRange: '443',
+    });
+    assert.equal(openToWorldAny([https, denyAll]), true);
+    const vnet = rule('vnet', {
+      priority: 100,
+      sourceAddressPrefix: 'VirtualNetwork',
+      destinationPortRange: '*',
+    });
+    assert.equal(openToWorldAny([vnet, denyAll]), false);
+    const shadow = rule('deny', {
+      priority: 50,
+      access: 'Deny',
+      sourceAddressPrefix: '*',
+      destinationPortRange: '400-500',
+    });
+    assert.equal(openToWorldAny([shadow, https, denyAll]), false);
+    const partial = rule('deny', {
+      priority: 50,
+      access: 'Deny',
+      sourceAddressPrefix: '*',
+      destinationPortRange: '80',
+    });
+    assert.equal(openToWorldAny([partial, https, denyAll]), true);
   });
 });

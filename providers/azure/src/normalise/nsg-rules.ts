@@ -80,3 +80,35 @@ export function openToWorldAll(rules: readonly IngressRule[]): boolean {
   }
   return false;
 }
+
+/** A port range string (`*`, `22`, `8000-8100`) as numbers. */
+function rangeOf(port: string): [number, number] {
+  if (port === '*') return [0, 65535];
+  const [low, high = low] = port.split('-').map((n) => Number(n.trim()));
+  return [low ?? 0, high ?? 65535];
+}
+
+/**
+ * Whether the Internet reaches any port at all: some allow rule from the whole Internet that no
+ * world deny of higher precedence covers entirely (same or every protocol, all of its ports). The
+ * `public` flag of a firewall reads this, as it reads `openToWorld` on AWS and GCP.
+ */
+export function openToWorldAny(rules: readonly IngressRule[]): boolean {
+  const sorted = [...rules].filter((r) => r.fromWorld).sort((a, b) => a.priority - b.priority);
+  return sorted.some(
+    (rule, i) =>
+      rule.action === 'allow' &&
+      rule.ports.some((port) => {
+        const [low, high] = rangeOf(port);
+        return !sorted.slice(0, i).some(
+          (deny) =>
+            deny.action === 'deny' &&
+            (deny.protocol === 'all' || deny.protocol === rule.protocol) &&
+            deny.ports.some((d) => {
+              const [dl, dh] = rangeOf(d);
+              return dl <= low && high <= dh;
+            }),
+        );
+      }),
+  );
+}

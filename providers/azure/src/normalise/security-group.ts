@@ -1,7 +1,13 @@
 import type { Resource } from '@escher/protocol';
 import type { GraphRow } from '../resource-graph/graph-row.ts';
 import { makeResource, props, provisioningState, rowFields } from './common.ts';
-import { normaliseRule, openToWorld, openToWorldAll, type NsgRuleProperties } from './nsg-rules.ts';
+import {
+  normaliseRule,
+  openToWorld,
+  openToWorldAll,
+  openToWorldAny,
+  type NsgRuleProperties,
+} from './nsg-rules.ts';
 
 interface NsgProperties {
   provisioningState: string;
@@ -13,9 +19,10 @@ interface NsgProperties {
 
 /**
  * A network security group. Its inbound rules (custom and default) are normalised into
- * `ingressRules` and evaluated by precedence into `openSsh` (TCP 22), `openRdp` (TCP 3389) and
- * `openAll` (every port and protocol) — open to the whole Internet. `attached` says whether any
- * NIC or subnet uses it; those resources carry the security-group relationship.
+ * `ingressRules` and evaluated by precedence into `openToWorld` (some port), `openSsh` (TCP 22),
+ * `openRdp` (TCP 3389) and `openAll` (every port and protocol) — open to the whole Internet.
+ * `attached` says whether any NIC or subnet uses it; those resources carry the security-group
+ * relationship.
  */
 export function normaliseSecurityGroup(row: GraphRow): Resource[] {
   const p = props<NsgProperties>(row);
@@ -31,6 +38,7 @@ export function normaliseSecurityGroup(row: GraphRow): Resource[] {
       state: provisioningState(p.provisioningState),
       attributes: {
         ingressRules: custom,
+        openToWorld: openToWorldAny(inbound),
         openSsh: openToWorld(inbound, 'tcp', 22),
         openRdp: openToWorld(inbound, 'tcp', 3389),
         openAll: openToWorldAll(inbound),

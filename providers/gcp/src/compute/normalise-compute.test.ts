@@ -108,11 +108,17 @@ describe('Compute Engine normalisers on simulator records', () => {
         checks.includes('network.firewall.open-all'),
         `${nativeId} all`,
       );
+      // The same facts as AWS security groups and Azure NSGs carry, for the shared flags.
+      assert.equal(r.attributes['openSsh'], checks.includes('network.firewall.open-ssh'), `${nativeId}`);
+      assert.equal(r.attributes['openRdp'], checks.includes('network.firewall.open-rdp'), `${nativeId}`);
+      assert.equal(r.attributes['openAll'], checks.includes('network.firewall.open-all'), `${nativeId}`);
+      assert.equal(r.attributes['openToWorld'], opensToWorld(r, 443) || checks.length > 0, `${nativeId}`);
     }
     const disabled = fixture['firewalls']!.map((e) => normaliseFirewall(e.record, e.project)).find((r) =>
       r.name.endsWith('-allow-ssh-temp'),
     )!;
     assert.equal(disabled.attributes['enabled'], false);
+    assert.equal(disabled.attributes['openToWorld'], false);
   });
 
   it('addresses: unassociated external addresses have no user', () => {

@@ -12,9 +12,12 @@ import { resolveTargets, type TargetSource } from '../resolve-targets.ts';
  * is parsed, resolved by the client's own path (`resolveTargets`: intentToFilter, pushdown,
  * evaluate), and compared with the set an independent reference computes from the LABEL over
  * the estate — plain comparisons over the resources' fields, and the simulator's manifest for
- * the security and cost flags (its misconfiguration lists are what the generator planted). The
- * reference shares no code with the filter language, so a wrong flag definition or a lost
- * synonym shows as a miss.
+ * the security and cost flags (its misconfiguration lists are what the generator planted). Where
+ * the manifest says less than the clouds do, the reference reads the cloud's facts itself:
+ * firewall rules open to the world on any port, the provider's `public` for types with no
+ * planted exposure check, tags of service-linked roles, and which resources can carry tags at
+ * all. It shares no code with the filter language, so a wrong flag definition or a lost synonym
+ * shows as a miss.
  */
 export interface ExactnessRow {
   request: string;
@@ -73,16 +76,71 @@ const lower = (v: unknown): string => String(v).toLowerCase();
 const list = (v: string | readonly string[] | number): string[] =>
   (typeof v === 'number' ? [String(v)] : typeof v === 'string' ? [v] : [...v]).map(lower);
 
+/** Sources that mean "anyone on the Internet", in each cloud's rule syntax. */
+const WORLD_SOURCES = new Set(['0.0.0.0/0', '::/0', '*', 'internet', 'any']);
+const isWorld = (source: unknown): boolean => WORLD_SOURCES.has(lower(source));
+
+/**
+ * Whether a firewall allows any ingress from the whole Internet, read from the rules as each
+ * cloud returns them (AWS `ingress`, Azure `ingressRules`, GCP `permissions`): the manifest lists
+ * only the world-open SSH, RDP and all-port rules it planted, not the HTTPS ones every estate has.
+ * Azure deny rules in front of an allow are not weighed (the simulator plants none that shadow).
+ */
+function firewallOpenToWorld(r: Resource): boolean {
+  type Rule = { sources?: unknown[]; ranges?: unknown[]; action?: string; direction?: string };
+  const a = r.attributes;
+  if (a['enabled'] === false || a['direction'] === 'egress') return false;
+  const rules = [a['ingress'], a['ingressRules'], a['permissions']].flatMap((v) =>
+    Array.isArray(v) ? (v as Rule[]) : [],
+  );
+  return rules.some(
+    (rule) =>
+      (rule.action ?? 'allow') === 'allow' &&
+      (rule.direction ?? 'ingress') === 'ingress' &&
+      [...(rule.sources ?? []), ...(rule.ranges ?? [])].some(isWorld),
+  );
+}
+
+/**
+ * Untaggable resources, as each cloud documents them: GCP networks, subnetworks, firewall rules
+ * and service accounts have no labels, Azure subnets no tags, AWS managed KMS keys refuse tags.
+ */
+function untaggable(r: Resource): boolean {
+  if (r.cloud === 'gcp')
+    return ['network.vpc', 'network.subnet', 'network.firewall', 'iam.role'].includes(r.type);
+  if (r.cloud === 'azure') return r.type === 'network.subnet';
+  return r.type === 'security.key' && r.attributes['customerManaged'] === false;
+}
+
 function flagged(manifest: SimManifest, flag: string, r: Resource): boolean | undefined {
   const negate = NEGATED_FLAGS[flag];
-  const checks = FLAG_CHECKS[negate ?? flag];
+  const base = negate ?? flag;
+  const checks = FLAG_CHECKS[base];
   if (!checks) return undefined;
   const ids = checks[r.type] ?? checks['*'];
-  if (!ids) return negate ? false : false;
-  const hit = ids.some((id) =>
+  const listed = (ids ?? []).some((id) =>
     manifest.misconfigurations[id as keyof SimManifest['misconfigurations']]?.resources.includes(r.id),
   );
+  let hit = listed;
+  if (base === 'public' && r.type === 'network.firewall') hit = listed || firewallOpenToWorld(r);
+  else if (base === 'public' && !ids) {
+    // Types the simulator plants no exposure check for (load balancers, function apps, key
+    // vaults, addresses, subnets): the provider's own `public`, tested against each API's fields.
+    const own = r.attributes['public'];
+    if (typeof own !== 'boolean') return false;
+    hit = own;
+  } else if (!ids) return false;
+  // The simulator exempts AWS service-linked roles from `resource.untagged`, but IAM's TagRole
+  // tags them like any role, so one without env/owner misses a required tag.
+  if (base === 'untagged' && !listed && r.type === 'iam.role' && r.attributes['serviceLinked'] === true)
+    hit = !hasEnvAndOwner(r);
+  if (base === 'untagged' && untaggable(r)) return false;
   return negate ? !hit : hit;
+}
+
+function hasEnvAndOwner(r: Resource): boolean {
+  const keys = Object.keys(r.tags).map(lower);
+  return ['env', 'environment', 'stage'].some((k) => keys.includes(k)) && keys.includes('owner');
 }
 
 function fieldValue(r: Resource, field: string): unknown {
@@ -117,7 +175,9 @@ function conditionHolds(manifest: SimManifest, c: IntentCondition, r: Resource):
       return c.negated ? !has : has;
     }
     case 'text': {
-      const has = r.name.toLowerCase().includes(c.text.toLowerCase());
+      // The filter language's free word: a substring of the name, the id or a tag value.
+      const text = c.text.toLowerCase();
+      const has = [r.name, r.id, ...Object.values(r.tags)].some((v) => v.toLowerCase().includes(text));
       return c.negated ? !has : has;
     }
     case 'filter':

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { describeOrphan } from '../../engine/orphan-reaper.ts';
 import { UserError } from '@escher/protocol';
 import { printJson, printLines, type CliIo } from '../cli-io.ts';
 import { requireHome, resolveHome } from '../escher-home.ts';
@@ -50,6 +51,7 @@ export function registerDaemon(program: Command, io: CliIo): void {
         tokenFile: files.token,
         logFile: files.log,
         interruptedExecutions: status.interruptedExecutionsAtStart,
+        orphansKilled: status.orphansKilledAtStart,
       };
       if (options.json) return printJson(io, out);
       printLines(io, [
@@ -64,6 +66,7 @@ export function registerDaemon(program: Command, io: CliIo): void {
           (id) =>
             `  execution ${id} was left running by a process that ended: marked interrupted (not resumed)`,
         ),
+        ...status.orphansKilledAtStart.map((o) => `  ${describeOrphan(o)}`),
       ]);
     });
 

@@ -1,3 +1,4 @@
+import type { KilledOrphan } from '@escher/protocol';
 import type { Clock, Store } from '../../store/index.ts';
 import type { DaemonExecutions } from '../daemon-executions.ts';
 import type { SyncJobs } from '../sync-jobs.ts';
@@ -15,6 +16,8 @@ export interface RouteContext {
   interruptedAtStart: number;
   /** Executions a dead process left running, marked interrupted at start. */
   interruptedExecutionsAtStart: readonly string[];
+  /** Command process groups those executions left running, ended at start. */
+  orphansKilledAtStart: readonly KilledOrphan[];
   executions: DaemonExecutions;
   /** `http://127.0.0.1:<port>`. */
   url: string;

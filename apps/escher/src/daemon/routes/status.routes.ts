@@ -30,6 +30,7 @@ export function registerStatusRoutes(app: Hono, ctx: RouteContext): void {
         uptimeMs: Math.max(0, ctx.clock.now() - ctx.startedAt),
         interruptedAtStart: ctx.interruptedAtStart,
         interruptedExecutionsAtStart: [...ctx.interruptedExecutionsAtStart],
+        orphansKilledAtStart: [...ctx.orphansKilledAtStart],
         store: store.stats(),
         lastSync: last ? jobs.decorate(last) : null,
         runningSync: running ? jobs.decorate(running) : null,

@@ -6,6 +6,8 @@ import { playbooksMigration } from './0005-playbooks.migration.ts';
 import { executionsMigration } from './0006-executions.migration.ts';
 import { chatSessionsMigration } from './0007-chat-sessions.migration.ts';
 import { localRolesMigration } from './0008-local-roles.migration.ts';
+import { resourceEdgesMigration } from './0009-resource-edges.migration.ts';
+import { stepProcessesMigration } from './0010-step-processes.migration.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only. */
@@ -18,4 +20,6 @@ export const MIGRATIONS: readonly Migration[] = [
   executionsMigration,
   chatSessionsMigration,
   localRolesMigration,
+  resourceEdgesMigration,
+  stepProcessesMigration,
 ];
