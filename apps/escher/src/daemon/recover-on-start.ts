@@ -28,7 +28,8 @@ export async function recoverOnStart(
   try {
     const secrets = await openAccountSecrets(home, store);
     const table = new ExecutionTable(store.database());
-    const record = (event: Parameters<typeof secrets.ledger.append>[0]): unknown => secrets.ledger.append(event);
+    const record = (event: Parameters<typeof secrets.ledger.append>[0]): unknown =>
+      secrets.ledger.append(event);
     found.interrupted = recoverInterrupted(table, record, new Date().toISOString());
     for (const id of found.interrupted)
       log(`execution ${id} was left running by a process that ended; marked interrupted`);

@@ -181,7 +181,8 @@ export class SyncJobs {
   /** The scan events a client wants; API calls only move the counters (there are thousands). */
   private forward(job: Job, syncId: number, event: ScanEvent): void {
     const base = { syncId, at: this.now() };
-    if (event.kind === 'scope-started') this.emit({ kind: 'scope-started', ...base, scope: scopeOf(event.scope) });
+    if (event.kind === 'scope-started')
+      this.emit({ kind: 'scope-started', ...base, scope: scopeOf(event.scope) });
     else if (event.kind === 'scope-done')
       this.emit({
         kind: 'scope-finished',

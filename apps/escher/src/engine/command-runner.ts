@@ -47,7 +47,8 @@ export function runCommand(run: CommandRun): Promise<CommandResult> {
     });
     // Recorded before any output is read: a crash from here on leaves a group recovery can find.
     const startTime = child.pid === undefined ? undefined : startIdentity(child.pid);
-    if (child.pid !== undefined && startTime !== undefined) run.onProcess?.({ processGroup: child.pid, startTime });
+    if (child.pid !== undefined && startTime !== undefined)
+      run.onProcess?.({ processGroup: child.pid, startTime });
     let stdout = '';
     let timedOut = false;
     let cancelled = false;

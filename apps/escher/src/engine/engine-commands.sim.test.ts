@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
 import { CreateTagsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { startIdentity } from './process-identity.ts';
 import { processAlive } from './recover-interrupted.ts';
 import {
   ENGINE_TEST_SECRET,
@@ -97,6 +98,46 @@ describe('escher run command steps against escher-sim', () => {
     const grandchild = Number(readFileSync(pidFile, 'utf8'));
     rmSync(pidFile);
     assert.equal(processAlive(grandchild), false, 'the whole process group was killed');
+  });
+
+  it('kill -9 of the applying CLI: the next escher command ends the orphaned command group', async () => {
+    const target = env.instances.find((r) => r.region === 'eu-west-1' && r.environment === 'dev');
+    assert.ok(target);
+    const child = env.h.spawn('run', 'test.wait-for-cancel', '--target', target.id, '--yes');
+    let stdout = '';
+    let pidFile = '';
+    for await (const line of createInterface({ input: child.stdout! })) {
+      stdout += `${line}\n`;
+      const m = /\| started \S+ (\S+)$/.exec(line);
+      if (m) {
+        pidFile = m[1] as string;
+        break;
+      }
+    }
+    assert.ok(pidFile, `no command started: ${stdout}`);
+    const { executionId } = idsOf(stdout);
+    const grandchild = Number(readFileSync(pidFile, 'utf8'));
+    rmSync(pidFile);
+    const exited = once(child, 'exit');
+    child.kill('SIGKILL');
+    await exited;
+    // Zombies (not yet reaped by init) count as gone: `startIdentity` skips them.
+    assert.ok(startIdentity(grandchild), 'the command outlived the killed CLI');
+
+    const shown = await env.h.run('executions', executionId);
+    assert.equal(shown.code, 0, shown.stderr);
+    assert.match(shown.stderr, new RegExp(`execution ${executionId} was left running .* marked interrupted`));
+    assert.match(shown.stderr, /ended the orphaned command of step wait .* \(SIGTERM\)/);
+    assert.equal(startIdentity(grandchild), undefined, 'the whole orphaned group is gone');
+    const verify = await env.h.run('audit', 'verify');
+    assert.equal(verify.code, 0, verify.stdout + verify.stderr);
+    const { ledger } = await readBack(env.h, executionId);
+    assert.deepEqual(
+      ledger
+        .filter((e) => e.data['executionId'] === executionId && e.kind === 'step-killed-orphan')
+        .map((e) => [e.data['stepId'], e.data['outcome'], e.data['processes']]),
+      [['wait', 'terminated', 2]],
+    );
   });
 
   it('passes untrusted tag values to a command as inert whole arguments and redacts injected credentials', async () => {

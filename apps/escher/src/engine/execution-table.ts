@@ -199,7 +199,14 @@ export class ExecutionTable {
       .prepare(
         'UPDATE execution_steps SET process_group = ?, process_start = ?, process_host = ? WHERE execution_id = ? AND target = ? AND step_id = ?',
       )
-      .run(proc?.processGroup ?? null, proc?.startTime ?? null, proc?.host ?? null, executionId, target, stepId);
+      .run(
+        proc?.processGroup ?? null,
+        proc?.startTime ?? null,
+        proc?.host ?? null,
+        executionId,
+        target,
+        stepId,
+      );
   }
 
   /** Command processes still recorded on interrupted executions: what a crash may have orphaned. */

@@ -68,7 +68,9 @@ describe('reapOrphans (real processes, real store and ledger)', () => {
     engine.approve(plan.id, { kind: 'yes' }, 'ready');
     const executionId = plan.id.replace(/^plan-/, 'ex-');
     const dead = spawnSync(process.execPath, ['-e', '0']).pid;
-    assert.ok(engine.table.setState(executionId, 'running', { from: ['approved'], pid: dead, host: hostname() }));
+    assert.ok(
+      engine.table.setState(executionId, 'running', { from: ['approved'], pid: dead, host: hostname() }),
+    );
     engine.table.putStep(executionId, 'i-1', 'stop', { status: 'running', attempts: 1 });
     return executionId;
   }

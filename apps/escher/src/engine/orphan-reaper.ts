@@ -89,6 +89,7 @@ export async function reapOrphans(
 /** One line for the user about an orphan recovery ended (CLI stderr, daemon log). */
 export function describeOrphan(o: KilledOrphan): string {
   const what = `command of step ${o.stepId} on ${o.target} (${o.executionId}, process group ${o.processGroup}, ${o.processes} process${o.processes === 1 ? '' : 'es'})`;
-  if (o.outcome === 'survived') return `could not end the orphaned ${what}: kill it by hand (kill -9 -${o.processGroup})`;
+  if (o.outcome === 'survived')
+    return `could not end the orphaned ${what}: kill it by hand (kill -9 -${o.processGroup})`;
   return `ended the orphaned ${what} left running by a process that died (${o.outcome === 'terminated' ? 'SIGTERM' : 'SIGKILL'})`;
 }

@@ -52,7 +52,11 @@ export function systemProcessTable(): ProcessTable {
   return {
     identity: (pid) => (linux ? linuxIdentity(pid) : psTable().find((p) => p.pid === pid)?.start),
     members: (group) =>
-      linux ? linuxMembers(group) : psTable().filter((p) => p.group === group).map(({ pid, start }) => ({ pid, start })),
+      linux
+        ? linuxMembers(group)
+        : psTable()
+            .filter((p) => p.group === group)
+            .map(({ pid, start }) => ({ pid, start })),
     signal: (group, signal) => {
       try {
         process.kill(-group, signal);

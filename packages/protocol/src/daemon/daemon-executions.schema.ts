@@ -115,7 +115,7 @@ export type ExecutionEventList = z.infer<typeof ExecutionEventListSchema>;
 /**
  * One message on an execution's WebSocket: its events in order (stored ones first, from `since`,
  * then live ones), then `end` with the final record, after which the daemon closes the socket
- * (1000). On the global stream (`/api/v1/events`) only `event` messages are sent. `error` is sent
+ * (1000). The global stream (`/api/v1/events`) speaks `DaemonEventMessageSchema` instead. `error` is sent
  * before closing with 1011 when the daemon cannot go on (it is shutting down, the store failed).
  */
 export const ExecutionStreamMessageSchema = z.discriminatedUnion('type', [

@@ -16,11 +16,13 @@ describe('escher demo and the sync lock', () => {
     const held = acquireSyncLock(resolveHome({ ESCHER_HOME: dir }), { by: 'escher daemon' });
     try {
       const r = await h.run('demo', '--home', dir, '--no-wait', '--port', '0');
-      assert.equal(r.code, 2, r.stderr);
+      // The user's to resolve (a UserError): exit 1, with how to wait for or stop the holder.
+      assert.equal(r.code, 1, r.stderr);
       assert.match(
         r.stderr,
         new RegExp(`Another sync is running in .*\\(escher daemon, pid ${process.pid}, since `),
       );
+      assert.match(r.stderr, /escher daemon stop/);
       assert.doesNotMatch(r.stderr, /Starting the simulator/);
     } finally {
       held.release();
