@@ -19,7 +19,7 @@ describe('SyncJobs progress events', () => {
       onProgress({
         kind: 'scope-failed',
         scope: { ...scope, region: 'eu-west-1' },
-        error: { stage: 'service', ...scope, region: 'eu-west-1', code: 'aws-outage', message: 'down' },
+        error: { stage: 'scope', ...scope, region: 'eu-west-1', code: 'aws-outage', message: 'down' },
       });
       throw new OperationalError('scan-cancelled', 'The scan was cancelled; completed scopes were saved');
     };

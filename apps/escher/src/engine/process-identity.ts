@@ -45,10 +45,11 @@ const START_TIME = 19;
 /**
  * The real process table. On Linux a start identity is `<boot id>:<start time in clock ticks>`
  * (/proc/<pid>/stat field 22): a pid reused after the recorded process ended — even across a
- * reboot — never has the same one. Elsewhere it is `ps:<start epoch seconds>` from `ps -o lstart`.
+ * reboot — never has the same one. Elsewhere it is `ps:<start epoch seconds>` from `ps -o lstart`
+ * (`platform` lets a test on Linux exercise that path too).
  */
-export function systemProcessTable(): ProcessTable {
-  const linux = process.platform === 'linux';
+export function systemProcessTable(platform: NodeJS.Platform = process.platform): ProcessTable {
+  const linux = platform === 'linux';
   return {
     identity: (pid) => (linux ? linuxIdentity(pid) : psTable().find((p) => p.pid === pid)?.start),
     members: (group) =>

@@ -29,10 +29,10 @@ export class EdgeQueries {
 
   constructor(db: SqliteDatabase) {
     this.incomingMany = db.prepare(
-      `SELECT e.source_id AS sourceId, e.kind AS kind, e.target_id AS targetId
-       FROM resource_edges e JOIN resources r ON r.id = e.source_id
+      `SELECT r.id AS sourceId, e.kind AS kind, e.target_id AS targetId
+       FROM resource_edges e JOIN resources r ON r.rowid = e.source_rowid
        WHERE e.target_id IN (SELECT value FROM json_each(?)) AND r.removed_at IS NULL
-       ORDER BY e.source_id, e.target_id, e.kind`,
+       ORDER BY r.id, e.target_id, e.kind`,
     );
     this.byIds = db.prepare(
       `SELECT ${RESOURCE_SELECT_COLUMNS} FROM resources WHERE id IN (SELECT value FROM json_each(?))`,

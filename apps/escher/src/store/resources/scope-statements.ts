@@ -12,8 +12,13 @@ export class ScopeStatements {
   readonly scopeId: SqliteStatement<ScopeKey, { id: number }>;
   readonly selectScope: SqliteStatement<[number], ResourceRow>;
   readonly selectById: SqliteStatement<[string], ResourceRow>;
-  /** id, scope_id, the 15 content columns, first_seen, updated_at. */
+  /**
+   * id, scope_id, the 15 content columns, first_seen, updated_at. The only insert into
+   * `resources`: whoever runs it writes the row's edges with `insertEdge` (migration 9).
+   */
   readonly insert: SqliteStatement;
+  /** target id, source rowid, kind. */
+  readonly insertEdge: SqliteStatement<[string, number, string]>;
   /** scope_id, the 15 content columns, updated_at, rowid. */
   readonly update: SqliteStatement;
   readonly markRemoved: SqliteStatement<[number, number, number]>;
@@ -45,6 +50,9 @@ export class ScopeStatements {
       `INSERT INTO resources (id, scope_id, ${content}, first_seen, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO NOTHING`,
+    );
+    this.insertEdge = db.prepare(
+      'INSERT OR IGNORE INTO resource_edges (target_id, source_rowid, kind) VALUES (?, ?, ?)',
     );
     this.update = db.prepare(
       `UPDATE resources SET scope_id = ?, ${content

@@ -119,7 +119,9 @@ export class ScopeWriter {
       if (known === undefined) {
         const info = sql.insert.run(resource.id, scopeId, ...values, now, now);
         if (info.changes === 1) {
-          reindex.push({ rowid: Number(info.lastInsertRowid), insert: resource });
+          const rowid = Number(info.lastInsertRowid);
+          for (const edge of resource.relationships) sql.insertEdge.run(edge.targetId, rowid, edge.kind);
+          reindex.push({ rowid, insert: resource });
           result.added += 1;
           continue;
         }
