@@ -129,3 +129,55 @@ describe('escher ask, one turn on the client', () => {
     assert.equal(before.json.targets.length, 5);
   });
 });
+
+describe('escher ask, playbook outcome feedback', () => {
+  it('sends how past runs of each playbook ended, as counts only, and the ranking follows them', async (t) => {
+    const temp = await openTempStore();
+    t.after(() => temp.cleanup());
+    const sync = temp.store.beginSync();
+    temp.store.replaceScope(testScope(), [testInstance('web-1'), testInstance('web-2')], sync);
+    temp.store.finishSync(sync, { apiCalls: 0 });
+    const server = recorded();
+    const deps: AskFlowDeps = {
+      store: temp.store,
+      server,
+      redact: (text) => text,
+      now: () => new Date(temp.clock.now()),
+    };
+    const first = await runAskTurn(deps, 'stop the VMs in us-east-1');
+    assert.deepEqual(server.bodies.at(-1)!.outcomes, []);
+    const chosen = first.json.plan.playbook!.id;
+
+    // The chosen playbook failed on this machine three times, and another once succeeded.
+    const db = temp.store.database();
+    const runs: [string, string, string][] = [
+      ['p1', chosen, 'failed'],
+      ['p2', chosen, 'rolled-back'],
+      ['p3', chosen, 'failed'],
+      ['p4', chosen, 'cancelled'],
+    ];
+    const other = first.json.plan.alternatives[0]?.id;
+    if (other) runs.push(['p5', other, 'succeeded']);
+    for (const [plan, playbook, state] of runs) {
+      db.prepare(
+        "INSERT INTO plans (id, created_at, playbook_id, plan_hash, plan) VALUES (?, '2026-11-01', ?, 'h', '{}')",
+      ).run(plan, playbook);
+      db.prepare(
+        "INSERT INTO executions (id, plan_id, state, created_at) VALUES (?, ?, ?, '2026-11-01')",
+      ).run(`e-${plan}`, plan, state);
+    }
+    const second = await runAskTurn(deps, 'stop the VMs in us-east-1');
+    const sent = server.bodies.at(-1)!.outcomes ?? [];
+    assert.deepEqual(
+      sent.find((o) => o.playbookId === chosen),
+      { playbookId: chosen, successes: 0, failures: 3 },
+      'cancelled runs say nothing about the playbook',
+    );
+    assert.ok(!JSON.stringify(sent).includes('e-p1') && !JSON.stringify(sent).includes('arn:aws'));
+    const reasons = [second.json.plan.playbook, ...second.json.plan.alternatives]
+      .filter((c) => c?.id === chosen)
+      .map((c) => c!.reason)
+      .join(' ');
+    assert.match(reasons, /0 of 3 past runs succeeded/);
+  });
+});

@@ -13,6 +13,7 @@ import type { SqliteDatabase } from '../store/database/sqlite.ts';
 import type { AskServerClient } from './ask-server-client.ts';
 import type { ChatHistory } from './chat-history.ts';
 import { estateContext } from './estate-context.ts';
+import { playbookOutcomes } from './playbook-outcomes.ts';
 import { READ_ACTIONS, readAnswer } from './read-answer.ts';
 import { resolveTargets, type TargetSource } from './resolve-targets.ts';
 import { scrubRequest } from './scrub-request.ts';
@@ -111,6 +112,7 @@ export async function runAskTurn(
     context,
     conversation: history.map((t) => ({ request: t.request, digest: t.digest })),
     playbooks: [...(deps.playbooks ?? [])],
+    outcomes: playbookOutcomes(deps.store.database()),
     ...(last?.intent ? { previous: canonicalIntent(last.intent) } : {}),
   });
   const intent = response.intent;
