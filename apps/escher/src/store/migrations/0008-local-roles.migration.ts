@@ -1,7 +1,7 @@
 import type { Migration } from './migration.ts';
 
 /**
- * SPEC section 9's roles (issue 5, docs/roles.md): the role of each local user the engine
+ * SPEC section 9's roles (issue 5, docs/engine.md "Roles"): the role of each local user the engine
  * enforces (viewer, operator, approver, admin). A user without a row is the single local user
  * and an admin; `escher role set` writes a row and records the change in the audit ledger.
  */
