@@ -1,0 +1,4 @@
+import { describeLibraryOnSim } from './playbook-library-sim.cases.ts';
+
+// Every built-in playbook that applies to azure, run through the engine against one simulator.
+describeLibraryOnSim('azure');
