@@ -1,13 +1,13 @@
 import type { Migration } from './migration.ts';
 
 /**
- * An edge table kept by triggers, so "who points at X?" is an index lookup rather than a scan of
+ * An indexed edge table, so "who points at X?" is an index lookup rather than a scan of
  * every resource's relationships JSON. Planning asks it for every target of a plan (blast radius:
  * the load balancers in front of instances, the snapshots of volumes, the users of a firewall),
  * and at 100k resources the scan cost ~170 ms per plan (docs/graph.md).
  *
- * Inserts — the bulk of a first sync — write their edges from JS (`ScopeStatements.insertEdge`,
- * the one statement that inserts resources): an AFTER INSERT trigger running json_each cost a
+ * Inserts — the bulk of a first sync — write their edges in one statement per scope
+ * (`ScopeStatements.insertEdgesFrom`, after the scope's inserts): an AFTER INSERT trigger cost a
  * third of ingest speed (54k → 37k resources/s CPU at 100k). Updates and deletes, rare and done
  * by several writers (sync, refresh after an apply), keep the table right through triggers,
  * which fire only when the relationships JSON actually changed.

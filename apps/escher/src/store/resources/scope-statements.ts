@@ -14,11 +14,11 @@ export class ScopeStatements {
   readonly selectById: SqliteStatement<[string], ResourceRow>;
   /**
    * id, scope_id, the 15 content columns, first_seen, updated_at. The only insert into
-   * `resources`: whoever runs it writes the row's edges with `insertEdge` (migration 9).
+   * `resources`: whoever runs it writes the new rows' edges with `insertEdgesFrom` (migration 9).
    */
   readonly insert: SqliteStatement;
-  /** target id, source rowid, kind. */
-  readonly insertEdge: SqliteStatement<[string, number, string]>;
+  /** The edges of every resource row above a rowid: one statement per scope, after its inserts. */
+  readonly insertEdgesFrom: SqliteStatement<[number]>;
   /** scope_id, the 15 content columns, updated_at, rowid. */
   readonly update: SqliteStatement;
   readonly markRemoved: SqliteStatement<[number, number, number]>;
@@ -51,8 +51,11 @@ export class ScopeStatements {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO NOTHING`,
     );
-    this.insertEdge = db.prepare(
-      'INSERT OR IGNORE INTO resource_edges (target_id, source_rowid, kind) VALUES (?, ?, ?)',
+    this.insertEdgesFrom = db.prepare(
+      `INSERT OR IGNORE INTO resource_edges (target_id, source_rowid, kind)
+       SELECT json_extract(e.value, '$.targetId'), r.rowid, json_extract(e.value, '$.kind')
+       FROM resources r, json_each(r.relationships) e
+       WHERE r.rowid > ? AND r.relationships <> '[]' AND json_extract(e.value, '$.targetId') IS NOT NULL`,
     );
     this.update = db.prepare(
       `UPDATE resources SET scope_id = ?, ${content

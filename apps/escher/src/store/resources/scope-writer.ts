@@ -119,9 +119,7 @@ export class ScopeWriter {
       if (known === undefined) {
         const info = sql.insert.run(resource.id, scopeId, ...values, now, now);
         if (info.changes === 1) {
-          const rowid = Number(info.lastInsertRowid);
-          for (const edge of resource.relationships) sql.insertEdge.run(edge.targetId, rowid, edge.kind);
-          reindex.push({ rowid, insert: resource });
+          reindex.push({ rowid: Number(info.lastInsertRowid), insert: resource });
           result.added += 1;
           continue;
         }
@@ -164,6 +162,7 @@ export class ScopeWriter {
       if (insert) sql.ftsInsert.run(rowid, insert.name, indexedTagText(insert.name, insert.tags));
     }
     sql.recordAddedFrom.run(syncId, now, firstNew);
+    if (result.added > 0) sql.insertEdgesFrom.run(firstNew);
 
     result.resources = seen.size;
     sql.recordScope.run(
