@@ -20,6 +20,9 @@ import { selectAccounts, syncAccounts } from '../apps/escher/src/cli/run-sync.ts
 import type { ScanEvent } from '../apps/escher/src/scanner/index.ts';
 import type { StoreScope } from '../apps/escher/src/store/index.ts';
 
+// As bin/escher.mjs does: the AWS SDK would print its notice about its own future Node support.
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+
 /** What the benchmark measured; bench/run.ts folds it into its table and latest.json. */
 export interface SyncBenchResult {
   size: string;
