@@ -27,6 +27,7 @@ import { mapLimit } from '@escher/provider-api';
 import type { LoadedPlaybook } from '../playbooks/index.ts';
 import type { Clock } from '../store/index.ts';
 import { blastRadius, type GraphView } from './blast-radius.ts';
+import { flagValue } from './resource-flag.ts';
 
 /** The default per-step timeout when a playbook gives none. */
 export const DEFAULT_STEP_TIMEOUT_SECONDS = 300;
@@ -173,7 +174,7 @@ function notApplicable(r: Resource, pb: LoadedPlaybook['playbook']): string | un
       return `${key} is not ${JSON.stringify(want)}`;
   }
   for (const [flag, want] of Object.entries(pre?.flags ?? {})) {
-    const have = r.attributes[flag];
+    const have = flagValue(r, flag);
     if (typeof have === 'boolean' && have !== want) return `${flag} is ${String(have)}`;
   }
   return undefined;

@@ -1,6 +1,7 @@
 import type { Resource, Verify } from '@escher/protocol';
 import type { OperationOutcome } from '@escher/provider-api';
 import type { CommandResult } from './command-runner.ts';
+import { flagValue } from './resource-flag.ts';
 
 /** What a verify reads: the target re-read from its cloud, and the command's result if it has one. */
 export interface VerifyProbe {
@@ -59,7 +60,7 @@ async function checkOnce(v: Verify, probe: VerifyProbe): Promise<string | undefi
           return `${key} is ${JSON.stringify(r.attributes[key])}, not ${JSON.stringify(want)}`;
       }
       for (const [flag, want] of Object.entries(v.flags ?? {})) {
-        if (r.attributes[flag] !== want) return `${flag} is not ${String(want)}`;
+        if (flagValue(r, flag) !== want) return `${flag} is not ${String(want)}`;
       }
       if (v.tags !== undefined && typeof v.tags === 'object') {
         for (const [k, want] of Object.entries(v.tags))
