@@ -70,12 +70,7 @@ const ESTATE_GAPS: Record<Cloud, Record<string, string>> = {
 const KNOWN_FAILURES: Record<Cloud, Record<string, string>> = {
   aws: {},
   azure: {},
-  gcp: {
-    'tag-network-loadbalancer':
-      'the GCP provider refuses labels on forwarding rules ("cannot carry labels"), but Compute has forwardingRules.setLabels (and canCarryTags says they can): the plan is refused at dry run',
-    'untag-network-loadbalancer':
-      'as tag-network-loadbalancer: the GCP provider refuses labels on forwarding rules',
-  },
+  gcp: {},
 };
 
 /**

@@ -109,6 +109,47 @@ describe('GCP remediation writes through the official clients', () => {
     assert.deepEqual((await snapshots.get({ project, snapshot: 'escher-snap-1' }))[0].labels ?? {}, {});
   });
 
+  it('forwarding rules (regional and global): setLabels needs the current fingerprint', async () => {
+    const rules = gcp().compute.forwardingRules.list(project);
+    const regional = rules.find((r) => r.scope !== 'global');
+    const global = rules.find((r) => r.scope === 'global');
+    assert.ok(regional ?? global, 'the estate has forwarding rules');
+    if (regional) {
+      const client = new compute.ForwardingRulesClient(gax);
+      const where = { project, region: regional.scope };
+      const [current] = await client.get({ ...where, forwardingRule: regional.name });
+      await assert.rejects(
+        client.setLabels({
+          ...where,
+          resource: regional.name,
+          regionSetLabelsRequestResource: { labels: { a: 'b' }, labelFingerprint: 'stale' },
+        }),
+        (e) => failure(e).status === 412,
+      );
+      await client.setLabels({
+        ...where,
+        resource: regional.name,
+        regionSetLabelsRequestResource: { labels: { a: 'b' }, labelFingerprint: current.labelFingerprint! },
+      });
+      assert.deepEqual((await client.get({ ...where, forwardingRule: regional.name }))[0].labels, { a: 'b' });
+    }
+    if (global) {
+      const client = new compute.GlobalForwardingRulesClient(gax);
+      const [current] = await client.get({ project, forwardingRule: global.name });
+      await client.setLabels({
+        project,
+        resource: global.name,
+        globalSetLabelsRequestResource: {
+          labels: { team: 'web' },
+          labelFingerprint: current.labelFingerprint!,
+        },
+      });
+      assert.deepEqual((await client.get({ project, forwardingRule: global.name }))[0].labels, {
+        team: 'web',
+      });
+    }
+  });
+
   it('snapshots: setIamPolicy drops allAuthenticatedUsers (stale etag 412), delete removes the snapshot', async () => {
     const snapshots = new compute.SnapshotsClient(gax);
     const shared = gcp()

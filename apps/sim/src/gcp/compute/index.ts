@@ -1,5 +1,6 @@
 import type { GcpRoute } from '../route.ts';
 import { addressWriteRoutes } from './address-writes.ts';
+import { forwardingRuleWriteRoutes } from './forwarding-rule-writes.ts';
 import { diskWriteRoutes } from './disk-writes.ts';
 import { firewallWriteRoutes } from './firewall-writes.ts';
 import { instanceActionRoutes } from './instance-actions.ts';
@@ -21,5 +22,6 @@ export const computeRoutes: GcpRoute[] = [
   ...snapshotWriteRoutes,
   ...firewallWriteRoutes,
   ...addressWriteRoutes,
+  ...forwardingRuleWriteRoutes,
   ...locationRoutes,
 ];

@@ -3,7 +3,13 @@ import type { GcpContext } from '../../context.ts';
 import { labelsOf } from '../../names.ts';
 import { computeChange } from '../core/compute-operation.ts';
 import { computeRef, type ComputeRef } from '../core/target.ts';
-import { getAddress, getDisk, getInstance, getSnapshot } from '../refresh/compute-readers.ts';
+import {
+  getAddress,
+  getDisk,
+  getForwardingRule,
+  getInstance,
+  getSnapshot,
+} from '../refresh/compute-readers.ts';
 import type { LabelWriter } from './label-writer.ts';
 
 /** A `setLabels` request body: the whole new map and the fingerprint of the one it replaces. */
@@ -20,7 +26,7 @@ interface ComputeLabelApi {
   set(ctx: GcpContext, ref: ComputeRef, body: Body): Started;
 }
 
-const APIS: Record<'instances' | 'disks' | 'snapshots' | 'addresses', ComputeLabelApi> = {
+const APIS: Record<'instances' | 'disks' | 'snapshots' | 'addresses' | 'forwardingRules', ComputeLabelApi> = {
   instances: {
     get: getInstance,
     method: () => 'instances.setLabels',
@@ -64,6 +70,25 @@ const APIS: Record<'instances' | 'disks' | 'snapshots' | 'addresses', ComputeLab
             globalSetLabelsRequestResource: body,
           })
         : (await ctx.clients.addresses()).setLabels({
+            project: ref.project,
+            region: ref.location,
+            resource: ref.name,
+            regionSetLabelsRequestResource: body,
+          }),
+  },
+  // A load balancer's frontend (what Escher calls network.loadbalancer on GCP).
+  forwardingRules: {
+    get: getForwardingRule,
+    method: (ref) =>
+      ref.scope === 'global' ? 'globalForwardingRules.setLabels' : 'forwardingRules.setLabels',
+    set: async (ctx, ref, body) =>
+      ref.scope === 'global'
+        ? (await ctx.clients.globalForwardingRules()).setLabels({
+            project: ref.project,
+            resource: ref.name,
+            globalSetLabelsRequestResource: body,
+          })
+        : (await ctx.clients.forwardingRules()).setLabels({
             project: ref.project,
             region: ref.location,
             resource: ref.name,

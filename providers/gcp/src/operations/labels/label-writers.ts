@@ -104,6 +104,7 @@ export const LABEL_WRITERS: Readonly<Partial<Record<ResourceType, LabelWriter>>>
   'compute.volume': computeLabels('disks'),
   'compute.snapshot': computeLabels('snapshots'),
   'network.ip': computeLabels('addresses'),
+  'network.loadbalancer': computeLabels('forwardingRules'),
   'storage.bucket': bucketLabels,
   'database.instance': sqlLabels,
   'container.cluster': clusterLabels,
