@@ -61,7 +61,7 @@ export function registerAsk(program: Command, io: CliIo): void {
             redact: (text) => redactor.redact(text),
             now: () => new Date(),
             chat,
-            planner: enginePlanner(session, options.dryRun !== true),
+            planner: enginePlanner(session),
             playbooks: session.catalog
               .list()
               .filter((e) => e.source === 'user')
@@ -87,8 +87,12 @@ export function registerAsk(program: Command, io: CliIo): void {
     });
 }
 
-/** The engine's plan for the chosen playbook (cloud dry runs on unless --dry-run says plan only). */
-function enginePlanner(session: EngineSession, cloudDryRun: boolean): AskPlanner {
+/**
+ * The engine's plan for the chosen playbook, as `escher run` makes it: with the clouds' own dry
+ * runs (EC2 `DryRun`, local checks elsewhere), also under `--dry-run` — a plan stored to be
+ * approved later must have been validated like any other.
+ */
+function enginePlanner(session: EngineSession): AskPlanner {
   return async ({ playbookId, intent, targets }) => {
     const found = session.catalog.get(playbookId);
     return session.engine.plan({
@@ -96,7 +100,7 @@ function enginePlanner(session: EngineSession, cloudDryRun: boolean): AskPlanner
       state: found.state,
       candidates: targets,
       params: playbookParams(found.playbook.playbook, intent),
-      dryRun: cloudDryRun,
+      dryRun: true,
     });
   };
 }
