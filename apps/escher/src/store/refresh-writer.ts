@@ -1,12 +1,6 @@
 import type { Resource } from '@escher/protocol';
 import { diffResources } from './resources/resource-diff.ts';
-import {
-  contentValues,
-  indexedTagText,
-  rowToResource,
-  sameContent,
-  type ResourceRow,
-} from './resources/resource-row.ts';
+import { contentValues, rowToResource, sameContent, type ResourceRow } from './resources/resource-row.ts';
 import { ScopeStatements } from './resources/scope-statements.ts';
 import type { Store } from './store.ts';
 
@@ -46,11 +40,6 @@ export function writeRefreshed(
       if (!row || row.removed_at !== null) continue;
       if (!resource) {
         sql.markRemoved.run(now, now, row.rowid);
-        sql.ftsDelete.run(
-          row.rowid,
-          row.name,
-          indexedTagText(row.name, JSON.parse(row.tags) as Record<string, string>),
-        );
         sql.vectorDelete.run(row.rowid);
         sql.recordChange.run(syncId, row.rowid, 'removed', now, null);
         result.removed += 1;
@@ -63,14 +52,6 @@ export function writeRefreshed(
         continue;
       }
       sql.update.run(row.scope_id, ...values, now, row.rowid);
-      if (row.name !== resource.name || row.tags !== values[12]) {
-        sql.ftsDelete.run(
-          row.rowid,
-          row.name,
-          indexedTagText(row.name, JSON.parse(row.tags) as Record<string, string>),
-        );
-        sql.ftsInsert.run(row.rowid, resource.name, indexedTagText(resource.name, resource.tags));
-      }
       sql.recordChange.run(syncId, row.rowid, 'changed', now, JSON.stringify(changes));
       result.changed += 1;
     }

@@ -5,6 +5,7 @@ import { UnexpectedError } from '@escher/protocol';
 import type { Clock } from './clock.ts';
 import { openEncryptedDatabase } from './database/open-database.ts';
 import type { SqliteDatabase } from './database/sqlite.ts';
+import { WalCheckpointer } from './database/wal-checkpointer.ts';
 import type { KeySource, StoreKey } from './key/key-source.ts';
 import { MIGRATIONS } from './migrations/all-migrations.ts';
 import { runMigrations } from './migrations/run-migrations.ts';
@@ -59,6 +60,10 @@ const INDEX_STEP_CHANGES = 500;
 
 interface OpenState {
   db: SqliteDatabase;
+  /** Kept for the checkpoint worker's own connection (this process only, like the connection's). */
+  key: StoreKey;
+  /** Checkpoints the WAL from a worker thread while a sync runs. */
+  checkpointer?: WalCheckpointer | undefined;
   writer: ScopeWriter;
   queries: ResourceQueries;
   pages: ResourcePages;
@@ -107,11 +112,12 @@ export class Store {
    */
   async open(): Promise<void> {
     if (this.state) return;
-    const db = await openEncryptedDatabase(this.path, this.keySource);
+    const { db, key } = await openEncryptedDatabase(this.path, this.keySource);
     try {
       runMigrations(db, MIGRATIONS, this.clock);
       this.state = {
         db,
+        key,
         writer: new ScopeWriter(db, this.clock),
         queries: new ResourceQueries(db),
         pages: new ResourcePages(db),
@@ -135,6 +141,7 @@ export class Store {
     this.state = undefined;
     this.cancelIndexStep();
     if (!state) return;
+    state.checkpointer?.stop();
     state.db.pragma('optimize');
     state.db.close();
   }
@@ -143,9 +150,16 @@ export class Store {
     return this.state !== undefined;
   }
 
-  /** Starts a sync; scopes are then written with `replaceScope` / `markScopeFailed`. */
+  /**
+   * Starts a sync; scopes are then written with `replaceScope` / `markScopeFailed`. Until
+   * `finishSync`, a worker thread checkpoints the WAL, so the writes do not.
+   */
   beginSync(): number {
-    return this.open_().syncs.begin();
+    const state = this.open_();
+    const syncId = state.syncs.begin();
+    if (!state.checkpointer?.active)
+      state.checkpointer = WalCheckpointer.forSync(state.db, this.path, state.key);
+    return syncId;
   }
 
   /**
@@ -161,6 +175,7 @@ export class Store {
     const state = this.open_();
     state.syncs.assertRunning(syncId);
     const result = state.writer.replace(scope, resources, syncId);
+    state.checkpointer?.wrote();
     this.scheduleIndexStep();
     return result;
   }
@@ -183,6 +198,7 @@ export class Store {
     // done in steps after each scope (scheduleIndexStep); this is the rest.
     this.cancelIndexStep();
     state.search.refresh();
+    state.checkpointer?.stop();
     return summary;
   }
 
@@ -267,9 +283,16 @@ export class Store {
     this.open_().search.refresh();
   }
 
-  /** Typo-tolerant trigram search over resource names and tags, best first. */
+  /**
+   * Resources whose names or tag values match what a user typed, best first (`rank` 1 is the
+   * best): the words, prefixes and corrected typos of the search index, else — when no word
+   * matches — names containing the text. For resolving a typed name; `search` ranks fully.
+   */
   searchText(query: string, options: { limit?: number } = {}): TextHit[] {
-    return this.open_().queries.searchText(query, options.limit ?? 20);
+    const state = this.open_();
+    const limit = options.limit ?? 20;
+    const hits = state.search.textHits(query, limit);
+    return hits.length > 0 ? hits : state.queries.namesContaining(query, limit);
   }
 
   /**
@@ -298,7 +321,7 @@ export class Store {
   }
 
   /**
-   * SQLite's own consistency check of every page, index and the text index; `['ok']` when sound.
+   * SQLite's own consistency check of every page and index, and the search index's; `['ok']` when sound.
    * Slow on big stores (it reads everything): for `escher doctor` and tests, not the hot path.
    */
   integrityCheck(): string[] {
@@ -307,9 +330,9 @@ export class Store {
       (r) => r.integrity_check,
     );
     try {
-      db.prepare("INSERT INTO resources_fts (resources_fts, rank) VALUES ('integrity-check', 0)").run();
+      db.prepare("INSERT INTO resource_search (resource_search, rank) VALUES ('integrity-check', 0)").run();
     } catch (error) {
-      problems.push(`resources_fts: ${error instanceof Error ? error.message : String(error)}`);
+      problems.push(`resource_search: ${error instanceof Error ? error.message : String(error)}`);
     }
     return problems.length > 1 ? problems.filter((p) => p !== 'ok') : problems;
   }
@@ -334,6 +357,7 @@ export class Store {
       let pending: boolean;
       try {
         pending = state.search.refresh(INDEX_STEP_CHANGES);
+        state.checkpointer?.wrote();
       } catch {
         // Best effort (another process may hold the write lock): finishSync and the next search
         // catch the index up in full and report what fails then.

@@ -116,7 +116,7 @@ export interface ResourceFilter {
 
 /** A hit of the trigram text search. */
 export interface TextHit {
-  /** Lower is better (FTS5 bm25). */
+  /** Lower is better: 1 for the best hit (0 for a name-substring match, unranked). */
   rank: number;
   resource: Resource;
 }

@@ -17,7 +17,10 @@ export const STORE_CIPHER = { cipher: 'aegis', algorithm: 'aegis-256' } as const
  * proves the key by reading the schema before anything is written, then sets WAL and loads
  * sqlite-vec. A wrong key ends here as `store-key-invalid` with the file untouched.
  */
-export async function openEncryptedDatabase(path: string, keySource: KeySource): Promise<SqliteDatabase> {
+export async function openEncryptedDatabase(
+  path: string,
+  keySource: KeySource,
+): Promise<{ db: SqliteDatabase; key: StoreKey }> {
   const storeExists = existsSync(path) && statSync(path).size > 0;
   const key = await keySource.resolve({ storePath: path, storeExists });
   if (!key) {
@@ -50,9 +53,7 @@ export async function openEncryptedDatabase(path: string, keySource: KeySource):
     // Sorts and temporary indexes stay in memory: temp files are not encrypted.
     db.pragma('temp_store = MEMORY');
     db.pragma('busy_timeout = 5000');
-    // Checkpoint every 64 MB of WAL rather than every 4 MB: a first sync rewrites the same index
-    // pages many times, and each checkpoint copies them again (and syncs the file).
-    db.pragma('wal_autocheckpoint = 16384');
+    db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     db.pragma('journal_size_limit = 67108864');
     db.pragma('cache_size = -65536');
     loadVectorExtension(db);
@@ -61,24 +62,41 @@ export async function openEncryptedDatabase(path: string, keySource: KeySource):
     throw error;
   }
   if (!storeExists) restrictPermissions(path);
-  return db;
+  return { db, key };
+}
+
+/**
+ * Checkpoint every 64 MB of WAL rather than every 4 MB: a first sync rewrites the same index
+ * pages many times, and each checkpoint copies them again (and syncs the file). While a sync
+ * runs, a worker thread checkpoints instead (`WalCheckpointer`).
+ */
+export const WAL_AUTOCHECKPOINT_PAGES = 16_384;
+
+/**
+ * What keys a connection to the store: the cipher pragmas, in order, and the argument of
+ * `db.key()`. One list for every connection — the store's own and the checkpoint worker's.
+ */
+export function storeKeying(key: StoreKey): { pragmas: string[]; key: Buffer } {
+  // Every parameter pinned: none is stored in the file, so a changed library default must not
+  // change how an existing store is read.
+  const pragmas = [
+    `cipher = '${STORE_CIPHER.cipher}'`,
+    `algorithm = '${STORE_CIPHER.algorithm}'`,
+    `mcost = ${PASSPHRASE_KDF.memoryKiB}`,
+    `tcost = ${PASSPHRASE_KDF.passes}`,
+    `pcost = ${PASSPHRASE_KDF.lanes}`,
+  ];
+  // x'…' hands the bytes to the cipher as the key itself: no KDF for a random 256-bit key.
+  const secret =
+    key.kind === 'raw' ? Buffer.from(`x'${key.bytes.toString('hex')}'`) : Buffer.from(key.passphrase, 'utf8');
+  return { pragmas, key: secret };
 }
 
 /** Keys a fresh connection with the store's cipher settings; nothing is read yet. */
 export function applyStoreKey(db: SqliteDatabase, key: StoreKey): void {
-  // Every parameter pinned: none is stored in the file, so a changed library default must not
-  // change how an existing store is read.
-  db.pragma(`cipher = '${STORE_CIPHER.cipher}'`);
-  db.pragma(`algorithm = '${STORE_CIPHER.algorithm}'`);
-  db.pragma(`mcost = ${PASSPHRASE_KDF.memoryKiB}`);
-  db.pragma(`tcost = ${PASSPHRASE_KDF.passes}`);
-  db.pragma(`pcost = ${PASSPHRASE_KDF.lanes}`);
-  if (key.kind === 'raw') {
-    // x'…' hands the bytes to the cipher as the key itself: no KDF for a random 256-bit key.
-    db.key(Buffer.from(`x'${key.bytes.toString('hex')}'`));
-  } else {
-    db.key(Buffer.from(key.passphrase, 'utf8'));
-  }
+  const keying = storeKeying(key);
+  for (const pragma of keying.pragmas) db.pragma(pragma);
+  db.key(keying.key);
 }
 
 function verifyKey(db: SqliteDatabase, path: string, key: StoreKey, storeExists: boolean): void {

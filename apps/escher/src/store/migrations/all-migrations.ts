@@ -8,6 +8,7 @@ import { chatSessionsMigration } from './0007-chat-sessions.migration.ts';
 import { localRolesMigration } from './0008-local-roles.migration.ts';
 import { resourceEdgesMigration } from './0009-resource-edges.migration.ts';
 import { stepProcessesMigration } from './0010-step-processes.migration.ts';
+import { dropTrigramIndexMigration } from './0011-drop-trigram-index.migration.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only. */
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   localRolesMigration,
   resourceEdgesMigration,
   stepProcessesMigration,
+  dropTrigramIndexMigration,
 ];

@@ -29,13 +29,11 @@ const LIST_COLUMNS: readonly (keyof ResourceFilter & string)[] = [
   'state',
 ];
 
-/** Read side of the estate inventory: filters, history, change feeds and trigram text search. */
+/** Read side of the estate inventory: filters, history, change feeds and name lookups. */
 export class ResourceQueries {
   private readonly byId: SqliteStatement<[string], ResourceRow>;
   private readonly historyOf: SqliteStatement<[string], ChangeRow>;
   private readonly changesFrom: SqliteStatement<[number], ChangeRow>;
-  private readonly textMatch: SqliteStatement<[string, number], { rowid: number; rank: number }>;
-  private readonly byRowid: SqliteStatement<[number], ResourceRow>;
   private readonly nameLike: SqliteStatement<[string, number], ResourceRow>;
 
   constructor(private readonly db: SqliteDatabase) {
@@ -50,12 +48,6 @@ export class ResourceQueries {
     this.changesFrom = db.prepare(
       `SELECT ${changeColumns} FROM resource_changes c JOIN resources r ON r.rowid = c.resource_rowid
        WHERE c.at >= ? ORDER BY c.at, c.id`,
-    );
-    this.textMatch = db.prepare(
-      'SELECT rowid, rank FROM resources_fts WHERE resources_fts MATCH ? ORDER BY rank LIMIT ?',
-    );
-    this.byRowid = db.prepare(
-      `SELECT ${RESOURCE_SELECT_COLUMNS} FROM resources WHERE rowid = ? AND removed_at IS NULL`,
     );
     this.nameLike = db.prepare(
       `SELECT ${RESOURCE_SELECT_COLUMNS} FROM resources
@@ -91,24 +83,13 @@ export class ResourceQueries {
   }
 
   /**
-   * Typo-tolerant text search over names and tags: the query's trigrams are OR-ed and ranked by
-   * BM25, so `paymnet` still finds `payments-api` (they share `pay`, `aym`, `ymn`…). Queries
-   * shorter than three characters fall back to a substring match on the name.
+   * Live resources whose name contains `text` (case-insensitive for ASCII), by name: the last
+   * resort of resolving what a user typed, when the search index finds no word of it.
    */
-  searchText(query: string, limit: number): TextHit[] {
-    const trigrams = queryTrigrams(query);
-    if (trigrams.length === 0) {
-      const needle = query.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
-      if (!needle) return [];
-      return this.nameLike.all(needle, limit).map((row) => ({ rank: 0, resource: rowToResource(row) }));
-    }
-    const match = trigrams.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ');
-    const hits: TextHit[] = [];
-    for (const { rowid, rank } of this.textMatch.all(match, limit)) {
-      const row = this.byRowid.get(rowid);
-      if (row) hits.push({ rank, resource: rowToResource(row) });
-    }
-    return hits;
+  namesContaining(text: string, limit: number): TextHit[] {
+    const needle = text.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
+    if (!needle) return [];
+    return this.nameLike.all(needle, limit).map((row) => ({ rank: 0, resource: rowToResource(row) }));
   }
 }
 
@@ -153,16 +134,6 @@ export function whereOf(filter: ResourceFilter): { where: string; params: unknow
     params.push(toEpochMs(filter.changedSince));
   }
   return { where: where.join(' AND '), params };
-}
-
-/** The distinct trigrams of each word of the query (words are split on whitespace). */
-export function queryTrigrams(query: string): string[] {
-  const trigrams = new Set<string>();
-  for (const word of query.toLowerCase().split(/\s+/)) {
-    const chars = Array.from(word);
-    for (let i = 0; i + 3 <= chars.length; i += 1) trigrams.add(chars.slice(i, i + 3).join(''));
-  }
-  return [...trigrams];
 }
 
 function toChange(row: ChangeRow): ResourceChange {

@@ -112,24 +112,3 @@ export function rowToResource(row: ResourceRow): Resource {
   if (row.cost_monthly !== null) resource.costMonthly = row.cost_monthly;
   return resource;
 }
-
-/** Tag values longer than this (ARNs, URLs, notes) are not worth a trigram index entry. */
-const MAX_INDEXED_TAG_VALUE = 64;
-
-/**
- * The tag text the trigram index holds for a resource: its tag values, except those its name
- * already contains (`team=payments` on `payments-api-prod`) and very long ones. Keys are left out:
- * they are few, shared by most resources, and filtered on structurally. Indexing less is most of
- * what makes ingest fast; the name carries the rest.
- */
-export function indexedTagText(name: string, tags: Readonly<Record<string, string>>): string {
-  const lowerName = name.toLowerCase();
-  let text = '';
-  for (const key in tags) {
-    const value = tags[key] as string;
-    if (value.length === 0 || value.length > MAX_INDEXED_TAG_VALUE || lowerName.includes(value.toLowerCase()))
-      continue;
-    text += text ? ` ${value}` : value;
-  }
-  return text;
-}

@@ -23,8 +23,6 @@ export class ScopeStatements {
   readonly update: SqliteStatement;
   readonly markRemoved: SqliteStatement<[number, number, number]>;
   readonly maxRowid: SqliteStatement<[], { max: number }>;
-  readonly ftsInsert: SqliteStatement<[number, string, string]>;
-  readonly ftsDelete: SqliteStatement<[number, string, string]>;
   readonly vectorDelete: SqliteStatement<[number]>;
   readonly recordAddedFrom: SqliteStatement<[number, number, number]>;
   readonly recordChange: SqliteStatement<[number, number, string, number, string | null]>;
@@ -66,10 +64,6 @@ export class ScopeStatements {
     );
     this.markRemoved = db.prepare('UPDATE resources SET removed_at = ?, updated_at = ? WHERE rowid = ?');
     this.maxRowid = db.prepare('SELECT coalesce(max(rowid), 0) AS max FROM resources');
-    this.ftsInsert = db.prepare('INSERT INTO resources_fts (rowid, name, tags) VALUES (?, ?, ?)');
-    this.ftsDelete = db.prepare(
-      "INSERT INTO resources_fts (resources_fts, rowid, name, tags) VALUES ('delete', ?, ?, ?)",
-    );
     this.vectorDelete = db.prepare('DELETE FROM resource_vectors WHERE rowid = ?');
     this.recordAddedFrom = db.prepare(
       "INSERT INTO resource_changes (sync_id, resource_rowid, kind, at) SELECT ?, rowid, 'added', ? FROM resources WHERE rowid > ?",

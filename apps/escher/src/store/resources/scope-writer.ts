@@ -4,21 +4,8 @@ import type { Clock } from '../clock.ts';
 import type { SqliteDatabase } from '../database/sqlite.ts';
 import type { ScopeResult, StoreScope } from '../store.types.ts';
 import { diffResources } from './resource-diff.ts';
-import {
-  contentValues,
-  rowToResource,
-  indexedTagText,
-  sameContent,
-  type ResourceRow,
-} from './resource-row.ts';
+import { contentValues, rowToResource, sameContent, type ResourceRow } from './resource-row.ts';
 import { ScopeStatements } from './scope-statements.ts';
-
-/** A text-index update: drop the row's old entry (`old`), index the resource as listed (`insert`). */
-interface ReindexEntry {
-  rowid: number;
-  insert?: Resource;
-  old?: ResourceRow;
-}
 
 /** The state of one `replace` call, shared by its steps. */
 interface Pass {
@@ -26,7 +13,6 @@ interface Pass {
   scopeId: number;
   syncId: number;
   now: number;
-  reindex: ReindexEntry[];
   result: ScopeResult;
 }
 
@@ -96,10 +82,9 @@ export class ScopeWriter {
       scopeId,
       syncId,
       now,
-      reindex: [],
       result: { resources: 0, added: 0, changed: 0, removed: 0, unchanged: 0, duplicates: 0, moved: 0 },
     };
-    const { result, reindex } = pass;
+    const { result } = pass;
 
     const seen = new Set<string>();
     for (const resource of resources) {
@@ -119,7 +104,6 @@ export class ScopeWriter {
       if (known === undefined) {
         const info = sql.insert.run(resource.id, scopeId, ...values, now, now);
         if (info.changes === 1) {
-          reindex.push({ rowid: Number(info.lastInsertRowid), insert: resource });
           result.added += 1;
           continue;
         }
@@ -135,7 +119,7 @@ export class ScopeWriter {
         continue;
       }
       if (known.removed_at !== null) {
-        this.readd(pass, known, resource, values);
+        this.readd(pass, known, values);
         continue;
       }
       if (sameContent(known, values)) {
@@ -148,19 +132,11 @@ export class ScopeWriter {
     for (const [id, row] of existing) {
       if (seen.has(id) || row.removed_at !== null) continue;
       sql.markRemoved.run(now, now, row.rowid);
-      reindex.push({ rowid: row.rowid, old: row });
       sql.vectorDelete.run(row.rowid);
       sql.recordChange.run(syncId, row.rowid, 'removed', now, null);
       result.removed += 1;
     }
 
-    // FTS5 keeps a transaction's postings in memory only while rowids ascend (a delete then an
-    // insert of the same rowid is fine); out of order, it flushes a segment per row, ~20× slower.
-    // The 'delete' command needs the text that was indexed: the row as it was before this sync.
-    for (const { rowid, old, insert } of reindex.sort((a, b) => a.rowid - b.rowid)) {
-      if (old) sql.ftsDelete.run(rowid, old.name, indexedTagText(old.name, parseTags(old.tags)));
-      if (insert) sql.ftsInsert.run(rowid, insert.name, indexedTagText(insert.name, insert.tags));
-    }
     sql.recordAddedFrom.run(syncId, now, firstNew);
     if (result.added > 0) sql.insertEdgesFrom.run(firstNew);
 
@@ -184,9 +160,6 @@ export class ScopeWriter {
   private update(pass: Pass, row: ResourceRow, resource: Resource, values: ContentTuple): void {
     const { sql } = this;
     sql.update.run(pass.scopeId, ...values, pass.now, row.rowid);
-    if (row.name !== resource.name || row.tags !== values[12]) {
-      pass.reindex.push({ rowid: row.rowid, insert: resource, old: row });
-    }
     const changes = diffResources(rowToResource(row), resource);
     if (changes.length === 0) {
       // Only key order moved: nothing a user would call a change.
@@ -198,9 +171,8 @@ export class ScopeWriter {
   }
 
   /** A resource this scope or another had marked removed is listed again: it is added back. */
-  private readd(pass: Pass, row: ResourceRow, resource: Resource, values: ContentTuple): void {
+  private readd(pass: Pass, row: ResourceRow, values: ContentTuple): void {
     this.sql.update.run(pass.scopeId, ...values, pass.now, row.rowid);
-    pass.reindex.push({ rowid: row.rowid, insert: resource });
     this.sql.recordChange.run(pass.syncId, row.rowid, 'added', pass.now, null);
     pass.result.added += 1;
   }
@@ -218,13 +190,11 @@ export class ScopeWriter {
       return;
     }
     if (sql.unrecordRemoval.run(pass.syncId, row.rowid).changes === 0) {
-      this.readd(pass, row, resource, values);
+      this.readd(pass, row, values);
       return;
     }
     sql.uncountRemoval.run(pass.syncId, row.scope_id);
-    // Its text entry went with the removal: index it afresh rather than replace an entry.
     sql.update.run(pass.scopeId, ...values, pass.now, row.rowid);
-    pass.reindex.push({ rowid: row.rowid, insert: resource });
     const changes = diffResources(rowToResource(row), resource);
     if (changes.length === 0) {
       pass.result.unchanged += 1;
@@ -236,7 +206,3 @@ export class ScopeWriter {
 }
 
 type ContentTuple = ReturnType<typeof contentValues>;
-
-function parseTags(json: string): Record<string, string> {
-  return JSON.parse(json) as Record<string, string>;
-}

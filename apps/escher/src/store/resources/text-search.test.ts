@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openTempStore, testInstance, testScope } from '../testing/temp-store.ts';
-import { queryTrigrams } from './resource-query.ts';
 
-test('a misspelt fragment finds the resource through shared trigrams, best match first', async (t) => {
+test('a misspelt word, a tag value or a part of a name finds the resource, best match first', async (t) => {
   const { store, cleanup } = await openTempStore();
   t.after(cleanup);
   const syncId = store.beginSync();
@@ -19,12 +18,19 @@ test('a misspelt fragment finds the resource through shared trigrams, best match
   );
   store.finishSync(syncId, { apiCalls: 1 });
 
-  // "paymnets": transposed letters; still shares pay, aym, ymn with "payments".
+  // "paymnets": transposed letters, corrected towards the estate's word "payments".
   assert.equal(store.searchText('paymnets')[0]?.resource.name, 'payments-api-prod-01');
   // A fragment of a tag value, misspelt, in capitals.
   assert.equal(store.searchText('CARLA DIAS')[0]?.resource.name, 'search-indexer-dev-02');
   // A plain substring.
   assert.equal(store.searchText('indexer')[0]?.resource.name, 'search-indexer-dev-02');
+  // A prefix of a word.
+  assert.equal(store.searchText('gatew')[0]?.resource.name, 'gateway-edge-staging');
+  // No word matches: names containing the text.
+  assert.deepEqual(
+    store.searchText('kout-w').map((hit) => hit.resource.name),
+    ['checkout-web-prod-01'],
+  );
   assert.deepEqual(store.searchText('zzzzqqq'), []);
 });
 
@@ -45,8 +51,4 @@ test('renamed and removed resources leave the text index consistent', async (t) 
   assert.deepEqual(store.searchText('alpha'), []);
   assert.deepEqual(store.searchText('bravo'), []);
   assert.deepEqual(store.integrityCheck(), ['ok']);
-});
-
-test('queryTrigrams splits words and lowercases', () => {
-  assert.deepEqual(queryTrigrams('Ab CDEf'), ['cde', 'def']);
 });

@@ -1,4 +1,5 @@
 import {
+  analyze,
   createCorrector,
   DEFAULT_RRF_K,
   evaluate,
@@ -108,6 +109,38 @@ export class SearchEngine {
       this.retrievers.reset();
     }
     return result.pending;
+  }
+
+  /**
+   * Live resources whose words match free text, best first: what `escher graph` and `escher
+   * history` resolve a typed name with, and suggest from. BM25 and partial words over the search
+   * index, typos corrected towards the estate's own words (`paymnets` → payments); no filter
+   * language and no vectors, so it answers synchronously.
+   */
+  textHits(text: string, limit: number): { rank: number; resource: Resource }[] {
+    this.refresh();
+    const corrector = this.currentCorrector();
+    const terms = analyze(text).map((term) => corrector.correct(term)?.to ?? term);
+    if (terms.length === 0) return [];
+    const { depth, weights } = this.tuning;
+    const lists: RankedList<number>[] = [
+      { retriever: 'bm25', weight: weights.bm25, hits: this.retrievers.bm25(terms, {}, depth) },
+    ];
+    const fuzzy = this.retrievers.fuzzy(terms, {}, depth, corrector);
+    if (fuzzy) lists.push({ retriever: 'typo', weight: weights.typo, hits: fuzzy });
+    const fused = fuseRankings(lists, { k: this.tuning.k }).slice(0, limit * 2);
+    const loaded = this.loadPassing(
+      fused.map((c) => c.id),
+      MATCH_ALL,
+      limit,
+    );
+    const hits: { rank: number; resource: Resource }[] = [];
+    for (const candidate of fused) {
+      const resource = loaded.get(candidate.id);
+      if (resource) hits.push({ rank: hits.length + 1, resource });
+      if (hits.length === limit) break;
+    }
+    return hits;
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {

@@ -206,9 +206,12 @@ export class SearchRetrievers {
       }
       return df;
     };
-    const kept = tokens.filter((t) => frequency(t) <= this.documents! * MAX_DOCUMENT_SHARE);
+    // A term no document has matches nothing: it cannot stand in for the common ones.
+    const present = tokens.filter((t) => frequency(t) > 0);
+    if (present.length === 0) return [...tokens];
+    const kept = present.filter((t) => frequency(t) <= this.documents! * MAX_DOCUMENT_SHARE);
     if (kept.length > 0) return kept;
-    return [[...tokens].sort((a, b) => frequency(a) - frequency(b))[0]!];
+    return [[...present].sort((a, b) => frequency(a) - frequency(b))[0]!];
   }
 
   private match(expression: string, filter: RowFilter, depth: number): Hit[] {
