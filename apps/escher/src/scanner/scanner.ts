@@ -17,6 +17,9 @@ export interface ScanConcurrency {
   accounts?: number;
 }
 
+/** What runs at once unless a scanner is told otherwise. */
+export const DEFAULT_SCAN_CONCURRENCY: Required<ScanConcurrency> = { scopes: 256, perRegion: 16, accounts: 16 };
+
 export interface ScannerOptions<SyncId = number> {
   /** One provider per cloud to scan. */
   providers: readonly Provider[];
@@ -66,7 +69,7 @@ export function createScanner<SyncId = number>(options: ScannerOptions<SyncId>):
   const clock = options.clock ?? { now: () => Date.now() };
   const limiter =
     options.limiter instanceof RateLimiter ? options.limiter : new RateLimiter({ clock, ...options.limiter });
-  const concurrency = { scopes: 256, perRegion: 16, accounts: 16, ...options.concurrency };
+  const concurrency = { ...DEFAULT_SCAN_CONCURRENCY, ...options.concurrency };
   return {
     limiter,
     scan: (request = {}) => runScan(options, limiter, clock, concurrency, request),
@@ -80,16 +83,89 @@ async function runScan<SyncId>(
   concurrency: Required<ScanConcurrency>,
   request: ScanRequest,
 ): Promise<ScanSummary> {
+  return runSyncLifecycle(options.sink, clock, request, (syncId) =>
+    scanProviders({
+      providers: options.providers,
+      sink: options.sink,
+      limiter,
+      clock,
+      concurrency,
+      request,
+      syncId,
+    }),
+  );
+}
+
+/** What scanning some providers came to, before the sync is closed. */
+export interface ScanOutcome {
+  totals: ScanTotals;
+  errors: ScanError[];
+  /** The request's signal aborted the scan: completed scopes are written, the rest is not. */
+  cancelled: boolean;
+}
+
+/** The counts a scan adds up. */
+export interface ScanTotals {
+  resources: number;
+  added: number;
+  changed: number;
+  removed: number;
+  apiCalls: number;
+}
+
+/**
+ * The sync around a scan: opens it in the sink, runs `scan` with its id, closes it with the
+ * summary (also when cancelled), reports `scan-started` / `scan-finished`, and turns a
+ * cancellation into `scan-cancelled`. The in-process scanner and the scan worker threads
+ * (apps/escher/src/sync) share it, so a sync is recorded the same way whoever scans.
+ */
+export async function runSyncLifecycle<SyncId>(
+  sink: ScanSink<SyncId>,
+  clock: LimiterClock,
+  request: ScanRequest,
+  scan: (syncId: SyncId) => Promise<ScanOutcome>,
+): Promise<ScanSummary> {
   const started = clock.now();
+  const syncId = await sink.beginSync();
+  request.onProgress?.({ kind: 'scan-started', at: started });
+  const { totals, errors, cancelled } = await scan(syncId);
+  const summary: ScanSummary = { ...totals, errors, durationMs: clock.now() - started };
+  await sink.finishSync(syncId, summary);
+  request.onProgress?.({ kind: 'scan-finished', summary, cancelled });
+  if (cancelled) {
+    throw new OperationalError('scan-cancelled', 'The scan was cancelled; completed scopes were saved', {
+      retryable: false,
+      details: { summary },
+    });
+  }
+  return summary;
+}
+
+/** What `scanProviders` scans with; the sink needs only its scope writes. */
+export interface ScanProvidersOptions<SyncId> {
+  providers: readonly Provider[];
+  sink: Pick<ScanSink<SyncId>, 'replaceScope' | 'markScopeFailed'>;
+  limiter: RateLimiter;
+  /** Stamps the `api-call` events. */
+  clock: LimiterClock;
+  concurrency: Required<ScanConcurrency>;
+  request: ScanRequest;
+  syncId: SyncId;
+}
+
+/**
+ * Scans the providers into an open sync: accounts → regions → services → pages, every call
+ * through the limiter, each complete scope written to the sink. Resolves with the totals and
+ * the failures; an abort of the request's signal resolves with `cancelled`, a sink failure rejects.
+ */
+export async function scanProviders<SyncId>(options: ScanProvidersOptions<SyncId>): Promise<ScanOutcome> {
+  const { limiter, clock, concurrency, request, sink, syncId } = options;
   const signal = request.signal;
   const emit = (event: ScanEvent): void => request.onProgress?.(event);
-  const totals = { resources: 0, added: 0, changed: 0, removed: 0, apiCalls: 0 };
+  const totals: ScanTotals = { resources: 0, added: 0, changed: 0, removed: 0, apiCalls: 0 };
   const errors: ScanError[] = [];
   const scopeSlots = new Semaphore(concurrency.scopes);
   const regionSlots = new Map<string, Semaphore>();
-  const { sink } = options;
-  const syncId = await sink.beginSync();
-  emit({ kind: 'scan-started', at: started });
 
   const onCall = (event: CallEvent): void => {
     totals.apiCalls++;
@@ -215,16 +291,7 @@ async function runScan<SyncId>(
     if (!isAbort(error, signal)) throw error;
     cancelled = true;
   }
-  const summary: ScanSummary = { ...totals, errors, durationMs: clock.now() - started };
-  await sink.finishSync(syncId, summary);
-  emit({ kind: 'scan-finished', summary, cancelled });
-  if (cancelled) {
-    throw new OperationalError('scan-cancelled', 'The scan was cancelled; completed scopes were saved', {
-      retryable: false,
-      details: { summary },
-    });
-  }
-  return summary;
+  return { totals, errors, cancelled };
 }
 
 /** Waits for every task; then rethrows the first failure (an abort, or a sink error). */
