@@ -18,7 +18,11 @@ export interface ScanConcurrency {
 }
 
 /** What runs at once unless a scanner is told otherwise. */
-export const DEFAULT_SCAN_CONCURRENCY: Required<ScanConcurrency> = { scopes: 256, perRegion: 16, accounts: 16 };
+export const DEFAULT_SCAN_CONCURRENCY: Required<ScanConcurrency> = {
+  scopes: 256,
+  perRegion: 16,
+  accounts: 16,
+};
 
 export interface ScannerOptions<SyncId = number> {
   /** One provider per cloud to scan. */
