@@ -69,11 +69,25 @@ describe('RateLimiter', () => {
     assert.equal(rate(), 10);
     await time.drive(
       (async () => {
-        for (let i = 0; i < 200; i++) await gate.run(ctx, async () => 'ok');
+        for (let i = 0; i < 100; i++) await gate.run(ctx, async () => 'ok');
       })(),
     );
     // Back to the ceiling (0.9 × 20) quickly, then creeping above it, never doubling past it.
-    assert.ok(rate() >= 18 && rate() < 30, `rate ${rate()}`);
+    const probed = rate();
+    assert.ok(probed >= 18 && probed < 30, `rate ${probed}`);
+
+    // Throttled again near that ceiling: the limit is known, so the cut is 15 %, not half.
+    first = true;
+    await time.drive(
+      gate.run(ctx, async () => {
+        if (first) {
+          first = false;
+          throw awsError('ThrottlingException', 400);
+        }
+        return 'ok';
+      }),
+    );
+    assert.ok(Math.abs(rate() - probed * 0.85) < 1e-9, `rate ${rate()} after ${probed}`);
   });
 
   it('honours Retry-After before the retry and pauses the whole family', async () => {
