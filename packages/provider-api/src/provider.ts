@@ -23,6 +23,12 @@ export interface ServiceSpec {
   types: readonly ResourceType[];
   /** Global services are discovered once per account with region 'global'. */
   global: boolean;
+  /**
+   * Its calls draw on a low account-wide rate limit that bounds a whole sync (AWS IAM: 10 calls/s
+   * per account): a threaded scan gives such services a thread of their own, so that no other
+   * work delays their calls.
+   */
+  paced?: boolean;
 }
 
 /** Identifies one cloud API call for the scanner's rate limiter. */

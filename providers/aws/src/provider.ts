@@ -36,10 +36,11 @@ interface ResolvedAccount {
  */
 export class AwsProvider implements Provider {
   readonly cloud = 'aws' as const;
-  readonly services: readonly ServiceSpec[] = AWS_SERVICES.map(({ id, types, global }) => ({
+  readonly services: readonly ServiceSpec[] = AWS_SERVICES.map(({ id, types, global, paced }) => ({
     id,
     types,
     global,
+    ...(paced ? { paced } : {}),
   }));
 
   private readonly sources: CredentialSource[];

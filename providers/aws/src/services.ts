@@ -41,8 +41,8 @@ export const AWS_SERVICES: readonly AwsService[] = [
   { id: 'eks', types: ['container.cluster'], global: false, discover: discoverClusters },
   { id: 'kms', types: ['security.key'], global: false, discover: discoverKeys },
   { id: 's3', types: ['storage.bucket'], global: true, discover: discoverBuckets },
-  { id: 'iam.users', types: ['iam.user'], global: true, discover: discoverUsers },
-  { id: 'iam.roles', types: ['iam.role'], global: true, discover: discoverRoles },
+  { id: 'iam.users', types: ['iam.user'], global: true, paced: true, discover: discoverUsers },
+  { id: 'iam.roles', types: ['iam.role'], global: true, paced: true, discover: discoverRoles },
 ];
 
 /** What the AWS provider can do (static, for the provider registry). */

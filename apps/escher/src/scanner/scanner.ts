@@ -42,6 +42,8 @@ export interface ScanRequest {
   accounts?: readonly string[];
   /** Only these clouds. */
   clouds?: readonly Cloud[];
+  /** Only these services (ids of the providers' `services`); a provider left with none scans nothing. */
+  services?: readonly string[];
   /** Cancels the scan: nothing more starts, unfinished scopes are not written. */
   signal?: AbortSignal;
   onProgress?: (event: ScanEvent) => void;
@@ -234,9 +236,10 @@ export async function scanProviders<SyncId>(options: ScanProvidersOptions<SyncId
     listSlots: Semaphore,
   ): Promise<void> => {
     const cloud = provider.cloud;
+    const services = provider.services.filter((s) => !request.services || request.services.includes(s.id));
     // Global services need no region list: they start at once (often the account's binding
     // rate-limit family, IAM's), and still run when the region listing fails.
-    const globals: SinkScope[] = provider.services
+    const globals: SinkScope[] = services
       .filter((service) => service.global)
       .map((service) => ({ cloud, account, region: 'global', service: service.id }));
     emit({ kind: 'account-planned', cloud, account, scopes: globals.length });
@@ -244,6 +247,7 @@ export async function scanProviders<SyncId>(options: ScanProvidersOptions<SyncId
     // across accounts (and clouds) instead of queueing behind another account's regions.
     const globalRuns = globals.map((scope, i) => runScope(provider, scope, discover, i));
     const regionalRuns = (async (): Promise<void> => {
+      if (services.every((service) => service.global)) return;
       let regions: string[] = [];
       try {
         // Only the region listing is bounded per cloud; scopes are bounded by the scope slots.
@@ -256,7 +260,7 @@ export async function scanProviders<SyncId>(options: ScanProvidersOptions<SyncId
       }
       // Service-major order spreads early work over every region's rate-limit buckets.
       const scopes: SinkScope[] = [];
-      for (const service of provider.services) {
+      for (const service of services) {
         if (service.global) continue;
         for (const region of regions) scopes.push({ cloud, account, region, service: service.id });
       }

@@ -10,6 +10,14 @@ export interface ScanWorkerData {
   syncId: number;
   /** Only these account ids, when the request named some. */
   accounts?: string[];
+  /** Only these services, or all but these (the cloud's paced services run in a worker of their own). */
+  services?: { only: string[] } | { except: string[] };
+  /**
+   * Whether the scan can be cancelled (the request had a signal). Only then does the worker
+   * hand its scan a signal: every call waiting for a slot or a retry listens to it, and at the
+   * start of a large sync thousands wait — a second of CPU in listener bookkeeping alone.
+   */
+  cancellable: boolean;
 }
 
 /** An error as it crosses threads: what the store records and the user sees. */

@@ -81,6 +81,12 @@ const onProgress = (event: ScanEvent): void => {
 const providers: Provider[] = [];
 try {
   for (const spec of data.specs) providers.push(await loadProvider(spec));
+  const selection = data.services;
+  const services =
+    selection &&
+    [...new Set(providers.flatMap((p) => p.services.map((s) => s.id)))].filter((id) =>
+      'only' in selection ? selection.only.includes(id) : !selection.except.includes(id),
+    );
   const outcome = await scanProviders({
     providers,
     sink: {
@@ -95,7 +101,8 @@ try {
     concurrency: DEFAULT_SCAN_CONCURRENCY,
     request: {
       ...(data.accounts ? { accounts: data.accounts } : {}),
-      signal: abort.signal,
+      ...(services ? { services } : {}),
+      ...(data.cancellable ? { signal: abort.signal } : {}),
       onProgress,
     },
     syncId: data.syncId,

@@ -5,8 +5,8 @@ import { startSimProcess, type SimTarget } from '@escher/provider-api/contract';
 import type { ScanEvent, ScanSink } from '../scanner/index.ts';
 import { openTempStore, type TempStore } from '../store/testing/temp-store.ts';
 import type { Store } from '../store/index.ts';
-import type { ProviderSpec } from './provider-spec.ts';
-import { scanInThreads } from './threaded-scanner.ts';
+import { closeProvider, loadProvider, type ProviderSpec } from './provider-spec.ts';
+import { PACED_SERVICES, scanInThreads } from './threaded-scanner.ts';
 
 // One worker thread per cloud against the simulator: the same sync as the in-process scanner,
 // cancellation, a cloud that cannot be scanned, and a store that refuses a write.
@@ -98,6 +98,26 @@ describe('scanning each cloud in a worker thread', () => {
       written.reduce((sum, e) => sum + (e.kind === 'scope-done' ? e.resources : 0), 0),
       summary.resources,
     );
+  });
+
+  it('plans paced services on a thread of their own exactly as the providers flag them', async () => {
+    for (const spec of specsFor(sim)) {
+      const provider = await loadProvider(spec);
+      const flagged = provider.services.filter((s) => s.paced).map((s) => s.id);
+      closeProvider(provider);
+      assert.deepEqual([...(PACED_SERVICES[spec.cloud] ?? [])].sort(), flagged.sort(), spec.cloud);
+    }
+  });
+
+  it('a scan of some services only writes those, paced or not', async () => {
+    const { store } = await tempStore();
+    const summary = await scanInThreads(
+      { specs: specsFor(sim), sink: sinkOf(store) },
+      { services: ['iam.users', 'ec2.instances'] },
+    );
+    assert.deepEqual(summary.errors, []);
+    const types = new Set(store.listResources({}).map((r) => r.type));
+    assert.deepEqual([...types].sort(), ['compute.instance', 'iam.user']);
   });
 
   it('a second sync of the same estate changes nothing', async () => {

@@ -17,6 +17,18 @@ import {
   type WorkerMessage,
 } from './scan-worker-protocol.ts';
 
+/**
+ * The services each cloud's provider flags `paced` (`ServiceSpec.paced`): calls on a low
+ * account-wide limit that bounds a whole sync. They run in a worker of their own, whose event
+ * loop is idle between calls, so every call leaves when its limit allows: in the cloud's main
+ * worker the same calls waited up to half a second each behind page parsing while a large sync
+ * started, and the sync ended ~10 s later. Listed here so this thread plans workers without
+ * loading any SDK; a test keeps the list equal to the providers' flags.
+ */
+export const PACED_SERVICES: Partial<Record<Cloud, readonly string[]>> = {
+  aws: ['iam.users', 'iam.roles'],
+};
+
 /** What a threaded scan needs: the accounts' provider specs and the store to write to. */
 export interface ThreadedScanOptions {
   specs: readonly ProviderSpec[];
@@ -52,11 +64,18 @@ export async function scanInThreads(
       if (request.clouds && !request.clouds.includes(spec.cloud)) continue;
       byCloud.set(spec.cloud, [...(byCloud.get(spec.cloud) ?? []), spec]);
     }
-    const ends = await Promise.all(
-      [...byCloud].map(([cloud, specs]) =>
-        runWorker({ cloud, specs, syncId, ...accounts(request) }, options.sink, request),
-      ),
-    );
+    const cancellable = request.signal !== undefined;
+    const workers = [...byCloud].flatMap(([cloud, specs]): ScanWorkerData[] => {
+      const base = { cloud, specs, syncId, cancellable, ...accounts(request) };
+      const paced = (PACED_SERVICES[cloud] ?? []).filter(
+        (id) => !request.services || request.services.includes(id),
+      );
+      const only = request.services?.filter((id) => !paced.includes(id));
+      if (paced.length === 0) return [{ ...base, ...(only ? { services: { only } } : {}) }];
+      const rest: ScanWorkerData = { ...base, services: only ? { only } : { except: paced } };
+      return [{ ...base, services: { only: paced } }, ...(only?.length === 0 ? [] : [rest])];
+    });
+    const ends = await Promise.all(workers.map((data) => runWorker(data, options.sink, request)));
     const failed = ends.find((end) => end.sinkError !== undefined);
     if (failed) throw failed.sinkError;
     return mergeOutcomes(ends.map((end) => end.outcome));
