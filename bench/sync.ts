@@ -4,11 +4,11 @@
 // → encrypted store), in this process; the simulator runs as a separate process, as a cloud would.
 //
 // Run alone: node --import tsx bench/sync.ts [--size large] [--seed 42] [--latency 50] [--json]
-//   [--dump-calls FILE] [--memory-every SECONDS] [--no-renice]
+//   [--dump-calls FILE] [--memory-every SECONDS]
 // Prints wall time, API calls, the simulator's lower bound and our ratio to it, ingest rate,
 // store bytes per resource and peak RSS (bench/README.md says what each means).
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { getPriority, loadavg, setPriority, tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -68,14 +68,6 @@ export interface SyncBenchResult {
    */
   cpuMs: number;
   loadAverage: number;
-  /**
-   * The nice value this process ran the sync at. The simulator stands in for a cloud, whose
-   * servers do not share the client's CPU: on a 2-core machine the client's start (three SDKs
-   * loading, the first flood of pages) starved it of CPU, stretching its 50 ms answers to 0.3–0.9 s
-   * for the first 15 s — the binding bucket's calls included. Running the client at nice 10 gives
-   * the simulator its CPU first; `--no-renice` measures without.
-   */
-  clientNice: number;
 }
 
 interface Options {
@@ -87,12 +79,7 @@ interface Options {
   dumpCalls?: string | undefined;
   /** Logs this process's memory (RSS, heap, external) every this many ms during the sync. */
   memoryEveryMs?: number | undefined;
-  /** Lower this process's priority once the simulator runs (default true; see `clientNice`). */
-  renice?: boolean;
 }
-
-/** The client's nice value while the simulator (nice 0) serves it. */
-const CLIENT_NICE = 10;
 
 /** Connects the three clouds of the running simulator in a fresh ESCHER_HOME, as `escher demo` does. */
 async function connectSimulator(env: Record<string, string | undefined>, sim: SimTarget): Promise<void> {
@@ -162,8 +149,6 @@ export async function benchSync(
   const loadAverage = Math.round((loadavg()[0] ?? 0) * 100) / 100;
   log(`starting escher-sim (--size ${options.size} --seed ${options.seed})`);
   const sim = await startSimProcess(['--seed', String(options.seed), '--size', options.size]);
-  // This thread's priority; the scan worker threads started later inherit it (Linux: per thread).
-  if (options.renice !== false) setPriority(Math.max(getPriority(), CLIENT_NICE));
   const dir = mkdtempSync(join(tmpdir(), 'escher-sync-bench-'));
   try {
     const env: Record<string, string | undefined> = { ...process.env, ESCHER_HOME: dir };
@@ -271,7 +256,6 @@ export async function benchSync(
       },
       cpuMs,
       loadAverage,
-      clientNice: getPriority(),
     };
   } finally {
     await sim.stop();
@@ -314,12 +298,6 @@ export function syncReport(r: SyncBenchResult): [string, string][] {
       `p50 ${n(r.eventLoopDelayMs.p50)} ms, p99 ${n(r.eventLoopDelayMs.p99)} ms, max ${n(r.eventLoopDelayMs.max)} ms`,
     ],
     ['load average at start', String(r.loadAverage)],
-    [
-      'client priority',
-      r.clientNice > 0
-        ? `nice ${r.clientNice}: the simulator (nice 0) gets CPU first, as a cloud does not share ours`
-        : `nice ${r.clientNice}: client and simulator share the CPU`,
-    ],
   ];
 }
 
@@ -333,7 +311,6 @@ async function main(): Promise<void> {
       json: { type: 'boolean', default: false },
       'dump-calls': { type: 'string' },
       'memory-every': { type: 'string' },
-      'no-renice': { type: 'boolean', default: false },
     },
   });
   const result = await benchSync(
@@ -344,7 +321,6 @@ async function main(): Promise<void> {
       scale: Number(values.scale),
       dumpCalls: values['dump-calls'],
       memoryEveryMs: values['memory-every'] ? Number(values['memory-every']) * 1000 : undefined,
-      renice: !values['no-renice'],
     },
     (line) => console.error(`· ${line}`),
   );
