@@ -54,6 +54,8 @@ export interface SyncBenchResult {
   finishMs: number;
   bytesPerResource: number;
   peakRssBytes: number;
+  /** RSS once the sync returned: its scan threads have exited, the store is still open. */
+  rssAfterBytes: number;
   /** When the last scope was written, from the start of the sync. */
   lastScopeAtMs: number;
   /**
@@ -205,8 +207,10 @@ export async function benchSync(
     const cpuAtStart = process.cpuUsage();
     let summary;
     let cpuMs = 0;
+    let rssAfterBytes = 0;
     try {
       summary = await syncAccounts({ home, store, accounts: selectAccounts(home), onProgress });
+      rssAfterBytes = process.memoryUsage().rss;
     } finally {
       delay.disable();
       const cpu = process.cpuUsage(cpuAtStart);
@@ -248,6 +252,7 @@ export async function benchSync(
       finishMs,
       bytesPerResource: fileBytes / summary.resources,
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      rssAfterBytes,
       lastScopeAtMs,
       eventLoopDelayMs: {
         p50: delay.percentile(50) / 1e6,
@@ -292,7 +297,11 @@ export function syncReport(r: SyncBenchResult): [string, string][] {
       `${n(r.ingestPerSecond)} resources/s inside replaceScope (${s(r.ingestMs)} in all); finishSync ${s(r.finishMs)}`,
     ],
     ['store size', `${n(r.bytesPerResource)} bytes/resource`],
-    ['peak RSS', `${n(r.peakRssBytes / 1_048_576)} MB (this process: scanner, SDKs, store)`],
+    [
+      'peak RSS',
+      `${n(r.peakRssBytes / 1_048_576)} MB (this process, all threads: scanners, SDKs, store); ` +
+        `${n(r.rssAfterBytes / 1_048_576)} MB once the sync returned`,
+    ],
     [
       'event-loop delay',
       `p50 ${n(r.eventLoopDelayMs.p50)} ms, p99 ${n(r.eventLoopDelayMs.p99)} ms, max ${n(r.eventLoopDelayMs.max)} ms`,

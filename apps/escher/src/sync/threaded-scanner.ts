@@ -95,15 +95,10 @@ function runWorker(data: ScanWorkerData, sink: ScanSink<number>, request: ScanRe
       execArgv: [],
     });
     let sinkError: unknown;
-    let ended = false;
+    /** How the scan ended, once the worker said so (or failed); the promise settles on exit. */
+    let result: WorkerEnd | undefined;
     const send = (message: ParentMessage): void => worker.postMessage(message);
     const onAbort = (): void => send({ kind: 'abort' });
-    const end = (result: WorkerEnd): void => {
-      if (ended) return;
-      ended = true;
-      request.signal?.removeEventListener('abort', onAbort);
-      resolve(sinkError === undefined ? result : { ...result, sinkError });
-    };
     const failedWith = (error: ScanError): WorkerEnd => ({ outcome: emptyOutcome([error]) });
 
     if (request.signal?.aborted) onAbort();
@@ -119,28 +114,31 @@ function runWorker(data: ScanWorkerData, sink: ScanSink<number>, request: ScanRe
           void write(message).then(send);
           return;
         case 'done':
-          end({ outcome: message.outcome });
+          result = { outcome: message.outcome };
           return;
         case 'failed':
-          end(failedWith(cloudError(data.cloud, message.error)));
+          result = failedWith(cloudError(data.cloud, message.error));
       }
     });
-    worker.on('error', (error) =>
-      end(failedWith(cloudError(data.cloud, { ...toWireError(error), code: 'scan-worker-failed' }))),
-    );
-    // Messages the worker posted before it ended are delivered first: let them run.
+    worker.on('error', (error) => {
+      result ??= failedWith(cloudError(data.cloud, { ...toWireError(error), code: 'scan-worker-failed' }));
+    });
+    // Settled only once the thread is gone, so a sync leaves no scan thread (nor its heap)
+    // behind. Messages it posted before it ended are delivered first: let them run.
     worker.on('exit', (code) =>
-      setImmediate(() =>
-        end(
+      setImmediate(() => {
+        request.signal?.removeEventListener('abort', onAbort);
+        const end =
+          result ??
           failedWith({
             stage: 'accounts',
             cloud: data.cloud,
             code: 'scan-worker-exited',
             message: `The ${data.cloud} scan thread stopped (exit code ${code}) before it finished`,
             hint: 'Run `escher sync` again; the scopes written so far are kept',
-          }),
-        ),
-      ),
+          });
+        resolve(sinkError === undefined ? end : { ...end, sinkError });
+      }),
     );
 
     async function write(
