@@ -47,7 +47,8 @@ interface WorkerEnd {
  * large estate is CPU-bound (SDK serialisation and signing, XML and JSON parsing, TLS): on one
  * event loop the rate-limited call chains that bound it — an account's IAM calls — wait behind
  * other clouds' page parsing, up to seconds at a time. Here each cloud has its own SDKs, limiter
- * and event loop on a core of its own, and this thread only writes scopes, indexes and reports.
+ * and event loop on a thread of its own (the OS spreads them over the cores), its paced services
+ * (`PACED_SERVICES`) another, and this thread only writes scopes, indexes and reports.
  *
  * Same contract as the in-process scanner (`createScanner`): one sync, every complete scope
  * written atomically, failures in the summary, cancellation through `request.signal`. A cloud
