@@ -35,7 +35,7 @@ export type WorkerMessage =
   | { kind: 'scope-failed'; id: number; scope: SinkScope; error: WireError }
   | { kind: 'done'; outcome: ScanOutcome }
   /** The worker could not scan at all (its providers did not build, a sink write failed). */
-  | { kind: 'failed'; error: WireError; sinkFailure: boolean };
+  | { kind: 'failed'; error: WireError };
 
 /** Scanner thread → worker. */
 export type ParentMessage =

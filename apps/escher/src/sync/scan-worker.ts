@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Provider } from '@escher/provider-api';
-import type { Resource } from '@escher/protocol';
+import { OperationalError, type Resource } from '@escher/protocol';
 import {
   DEFAULT_SCAN_CONCURRENCY,
   RateLimiter,
@@ -27,22 +27,11 @@ const data = workerData as ScanWorkerData;
 const post = (message: WorkerMessage): void => port.postMessage(message);
 
 /** Scope writes waiting for the scanner thread's answer, by request id. */
-const pending = new Map<number, { resolve: (r: ScopeChangeCounts) => void; reject: (e: Error) => void }>();
+const pending = new Map<number, { resolve: (r: ScopeChangeCounts) => void; reject: (e: unknown) => void }>();
 let nextId = 1;
 const abort = new AbortController();
 // Every call waiting for a slot or a retry listens to it, and a sync has hundreds waiting.
 setMaxListeners(0, abort.signal);
-
-/** The scanner thread's answer to a write, as the in-process sink would have thrown it. */
-class SinkWriteError extends Error {
-  constructor(
-    message: string,
-    readonly code: string | undefined,
-  ) {
-    super(message);
-    this.name = 'SinkWriteError';
-  }
-}
 
 port.on('message', (message: ParentMessage) => {
   if (message.kind === 'abort') {
@@ -53,7 +42,14 @@ port.on('message', (message: ParentMessage) => {
   pending.delete(message.id);
   if (!waiter) return;
   if (message.kind === 'written') waiter.resolve(message.result);
-  else waiter.reject(new SinkWriteError(message.error.message, message.error.code));
+  // The scanner thread keeps the store's own error and fails the sync with it; here it only
+  // has to stop this scan.
+  else
+    waiter.reject(
+      new OperationalError(message.error.code ?? 'store-write-failed', message.error.message, {
+        retryable: false,
+      }),
+    );
 });
 
 /** Sends a write and waits for the scanner thread to commit it. */
@@ -111,7 +107,7 @@ try {
   post({ kind: 'done', outcome });
 } catch (error) {
   flush();
-  post({ kind: 'failed', error: toWireError(error), sinkFailure: error instanceof SinkWriteError });
+  post({ kind: 'failed', error: toWireError(error) });
 } finally {
   for (const provider of providers) closeProvider(provider);
   port.close();
