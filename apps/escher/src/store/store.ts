@@ -115,19 +115,15 @@ export class Store {
     const { db, key } = await openEncryptedDatabase(this.path, this.keySource);
     try {
       runMigrations(db, MIGRATIONS, this.clock);
+      const indexWriter = new SearchIndexWriter(db, this.embedder);
       this.state = {
         db,
         key,
-        writer: new ScopeWriter(db, this.clock),
+        writer: new ScopeWriter(db, this.clock, (rowid) => indexWriter.reindex(rowid)),
         queries: new ResourceQueries(db),
         pages: new ResourcePages(db),
         syncs: new SyncLedger(db, this.clock),
-        search: new SearchEngine(
-          db,
-          new SearchIndexWriter(db, this.embedder),
-          this.embedder,
-          this.searchTuning,
-        ),
+        search: new SearchEngine(db, indexWriter, this.embedder, this.searchTuning),
       };
     } catch (error) {
       db.close();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Resource } from '@escher/protocol';
-import { openTempStore, testScope } from '../testing/temp-store.ts';
+import { openTempStore, testInstance, testScope } from '../testing/temp-store.ts';
 
 function bucket(name: string, region: string, account = '111122223333'): Resource {
   const id = `arn:aws:s3:::${name}`;
@@ -124,5 +124,29 @@ test('a move within one sync takes back the removal the old scope recorded', asy
   );
   assert.equal(store.getResource(bucket('logs', 'us-east-1').id)?.name, 'logs');
   assert.equal(store.searchText('logs')[0]?.resource.name, 'logs');
+  assert.deepEqual(store.integrityCheck(), ['ok']);
+});
+
+test('a move stays searchable when the search index stepped between the old scope and the new', async (t) => {
+  const { store, cleanup } = await openTempStore();
+  t.after(cleanup);
+  const moved = testInstance('zeta-worker');
+  let syncId = store.beginSync();
+  store.replaceScope(testScope({ service: 'old' }), [moved], syncId);
+  store.finishSync(syncId, { apiCalls: 1 });
+
+  syncId = store.beginSync();
+  store.replaceScope(testScope({ service: 'old' }), [], syncId);
+  // What the store's own index steps do between scopes of a running sync.
+  store.refreshSearchIndex();
+  const result = store.replaceScope(testScope({ service: 'new' }), [moved], syncId);
+  const summary = store.finishSync(syncId, { apiCalls: 1 });
+
+  assert.deepEqual([result.moved, summary.removed, summary.added], [1, 0, 0]);
+  const found = await store.search('zeta');
+  assert.deepEqual(
+    found.results.map((hit) => hit.resource.id),
+    [moved.id],
+  );
   assert.deepEqual(store.integrityCheck(), ['ok']);
 });

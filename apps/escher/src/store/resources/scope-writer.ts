@@ -27,9 +27,15 @@ interface Pass {
 export class ScopeWriter {
   private readonly sql: ScopeStatements;
 
+  /**
+   * @param removalTakenBack called (inside the scope's transaction, after the row is written)
+   * for each resource whose removal earlier in the same sync is taken back because another scope
+   * lists it: the search index may already have dropped it (`SearchIndexWriter.reindex`).
+   */
   constructor(
     private readonly db: SqliteDatabase,
     private readonly clock: Clock,
+    private readonly removalTakenBack: (rowid: number) => void = () => {},
   ) {
     this.sql = new ScopeStatements(db);
   }
@@ -195,6 +201,7 @@ export class ScopeWriter {
     }
     sql.uncountRemoval.run(pass.syncId, row.scope_id);
     sql.update.run(pass.scopeId, ...values, pass.now, row.rowid);
+    this.removalTakenBack(row.rowid);
     const changes = diffResources(rowToResource(row), resource);
     if (changes.length === 0) {
       pass.result.unchanged += 1;

@@ -165,6 +165,17 @@ export class SearchIndexWriter {
     return run.immediate();
   }
 
+  /**
+   * Indexes one row afresh, whatever the index holds for it. For a removal taken back within a
+   * sync (a resource moving to another scope): an index step may already have dropped the row at
+   * that removal, and with the removal no longer recorded no later refresh would bring it back.
+   */
+  reindex(rowid: number): void {
+    this.remove(rowid);
+    const row = this.rowById.get(rowid);
+    if (row && row.removed_at === null) this.add(rowid, rowToResource(row));
+  }
+
   private rebuild(upTo: number): number {
     this.db.exec('DELETE FROM resource_search');
     this.resetVectors();
