@@ -13,7 +13,10 @@ export function ec2Client(
   region: string,
   credentials: { accessKeyId: string; secretAccessKey: string },
 ): EC2Client {
-  return new EC2Client({ endpoint, region, credentials, maxAttempts: 1 });
+  // Rate limits are off on both servers here, so the SDK's retries only ever meet a dropped
+  // connection: moto's server now and then resets an idle keep-alive socket (ECONNRESET), and one
+  // reset failed a whole `npm run bench`. A retried sample includes a reconnect; it is rare.
+  return new EC2Client({ endpoint, region, credentials, maxAttempts: 3 });
 }
 
 /** Launches `count` instances in batches of at most 1,000 RunInstances each; resolves with the wall time. */
